@@ -1,0 +1,50 @@
+import { buildModel, type Model } from './model';
+import type { Rule } from './rule';
+import { collectSuppressions, filterSuppressed } from './suppress';
+import { comparePositions } from './text';
+import type { BuildContext, Finding, Settings } from './types';
+
+export interface AnalyseOptions {
+  rules: readonly Rule[];
+  context?: BuildContext;
+  settings?: Settings;
+}
+
+export interface RuleError {
+  ruleId: string;
+  error: string;
+}
+
+export interface Analysis {
+  model: Model;
+  findings: Finding[];
+  /** Rules that threw: reported, never fatal. */
+  ruleErrors: RuleError[];
+}
+
+/** parse → model → rules → suppressions → sorted findings. Never throws for any input text. */
+export function analyse(text: string, options: AnalyseOptions): Analysis {
+  const settings = options.settings ?? {};
+  const model = buildModel(text, options.context);
+  const findings: Finding[] = [];
+  const ruleErrors: RuleError[] = [];
+  for (const rule of options.rules) {
+    const level = settings.rules?.[rule.meta.id];
+    if (level === 'off') continue;
+    const severity = level ?? rule.meta.severity;
+    try {
+      rule.check({
+        model,
+        settings,
+        context: options.context,
+        report: (r) =>
+          findings.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, fixes: r.fixes ?? [] }),
+      });
+    } catch (e) {
+      ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  }
+  const kept = filterSuppressed(model, findings, collectSuppressions(model));
+  kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
+  return { model, findings: kept, ruleErrors };
+}

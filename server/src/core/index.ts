@@ -1,0 +1,11 @@
+export * from './types';
+export * from './text';
+export * from './image';
+export * from './model';
+export * from './rule';
+export * from './analyse';
+export * from './fix';
+export * from './suppress';
+export * from './edits';
+export * from './memoryContext';
+export { initShellParser, isShellParserReady, parseScript, type ShellCommand, type ShellWord, type ParsedScript } from './shell';

@@ -1,0 +1,35 @@
+import type { Model } from './model';
+import type { BuildContext, Fix, Range, Settings, Severity } from './types';
+
+export interface RuleMeta {
+  /** kebab-case id: names the file, the doc and the test folder. Public interface: never renamed. */
+  id: string;
+  summary: string;
+  severity: Severity;
+  /** Whether the rule offers a fix. */
+  fix: 'always' | 'sometimes' | 'never';
+  /** Twins in other tools, for docs, ignore comments and the comparison page. */
+  related?: { hadolint?: string[]; buildkit?: string[]; trivy?: string[]; checkov?: string[] };
+}
+
+export interface Report {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  model: Model;
+  settings: Settings;
+  context?: BuildContext;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,49 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Finding } from '../../server/src/core/types';
+
+export const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+/** `L:C-L:C severity id message [fix: safe "title"]`, 1-based like hadolint and editors show. */
+export function formatFinding(f: Finding): string {
+  const r = f.range;
+  const fixes = f.fixes.map((x) => ` [fix: ${x.safety} "${x.title}"]`).join('');
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${f.severity} ${f.ruleId} ${f.message}${fixes}`;
+}
+
+/** Compares with a golden file, or writes it when UPDATE_GOLDEN=1. Returns the expected text. */
+export function golden(path: string, actual: string): string {
+  if (UPDATE || !existsSync(path)) {
+    if (!UPDATE) throw new Error(`missing golden ${path} (run with UPDATE_GOLDEN=1 to create it, then review it)`);
+    writeFileSync(path, actual);
+    return actual;
+  }
+  return readFileSync(path, 'utf8');
+}
+
+export interface Fixture {
+  name: string;
+  path: string;
+  text: string;
+  /** Directory with the build context files, `<name>.context/`, if present. */
+  contextDir?: string;
+  kind: 'valid' | 'invalid';
+}
+
+export function listFixtures(dir: string): Fixture[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^(valid|invalid)-.*\.Dockerfile$/.test(f) && !f.endsWith('.fixed.Dockerfile'))
+    .sort()
+    .map((f) => {
+      const name = basename(f, '.Dockerfile');
+      const ctx = join(dir, name + '.context');
+      return {
+        name,
+        path: join(dir, f),
+        text: readFileSync(join(dir, f), 'utf8'),
+        contextDir: existsSync(ctx) && statSync(ctx).isDirectory() ? ctx : undefined,
+        kind: f.startsWith('valid-') ? 'valid' : 'invalid',
+      } as Fixture;
+    });
+}
