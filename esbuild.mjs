@@ -1,6 +1,6 @@
 // Bundles the client, the language server and the CLI; copies the wasm files and the rule docs.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-rmSync('dist', { recursive: true, force: true });
+// dist/ is overwritten in place (never wiped) so that concurrent test runs keep working.
 mkdirSync('dist/docs', { recursive: true });
 cpSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
 cpSync(join(dirname(require.resolve('tree-sitter-bash/package.json')), 'tree-sitter-bash.wasm'), 'dist/tree-sitter-bash.wasm');
