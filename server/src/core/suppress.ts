@@ -19,10 +19,9 @@ export function collectSuppressions(model: Model): Suppressions {
   const global = new Set<string>();
   const byLine = new Map<number, Set<string>>();
   const comments = new Map<number, string>();
-  for (const c of model.dockerfile.getComments()) {
-    const line = c.getRange().start.line;
-    comments.set(line, model.index.lineText(line).trim());
-  }
+  // dockerfile-ast may take a comment on the first lines for a parser directive: read those lines too.
+  const lines = [...model.dockerfile.getComments(), ...model.dockerfile.getDirectives()].map((c) => c.getRange().start.line);
+  for (const line of lines) comments.set(line, model.index.lineText(line).trim().replace(/^\uFEFF/, ''));
   for (const [, text] of comments) {
     const m = IGNORE.exec(text);
     if (m?.[1]) for (const id of splitIds(m[2])) global.add(id);

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ready } from '../helpers/setup';
+import { analyse, applyFixes, defineRule, fixAll, insertLinesBefore, memoryContext, TextIndex, type Rule } from '../../server/src/core';
+import { extractScript } from '../../server/src/core/script';
+
+// A tiny rule for testing the machinery: every RUN without `set -e` gets one inserted before it as a comment.
+const marker: Rule = defineRule({
+  meta: { id: 'test-marker', summary: 'marks RUN instructions for tests', severity: 'info', fix: 'always' },
+  check(ctx) {
+    for (const ins of ctx.model.instructions) {
+      if (ins.keyword !== 'RUN') continue;
+      const prev = ins.range.start.line > 0 ? ctx.model.index.lineText(ins.range.start.line - 1) : '';
+      if (prev.trim() === '# marked') continue;
+      ctx.report({ range: ins.range, message: 'unmarked', fixes: [{ title: 'Mark', safety: 'safe', edits: [insertLinesBefore(ctx.model, ins, ['# marked'])] }] });
+    }
+  },
+});
+
+test('TextIndex treats CRLF, LF and lone CR as line breaks like LSP', () => {
+  const t = new TextIndex('a\r\nb\rc\nd');
+  assert.deepEqual(t.lineStarts, [0, 3, 5, 7]);
+  assert.equal(t.eol, '\r\n');
+  assert.deepEqual(t.positionAt(4), { line: 1, character: 1 });
+  assert.equal(t.offsetAt({ line: 2, character: 99 }), 6);
+  assert.equal(t.lineText(1), 'b');
+});
+
+test('extractScript drops continuations, blank and comment lines, and keeps offsets', () => {
+  const text = 'RUN a \\\n\n  # c\n  b \\ \r\n c';
+  const { script, offsets } = extractScript(text, 4, text.length, '\\');
+  assert.equal(script, 'a   b  c');
+  for (let i = 0; i < script.length; i++) assert.equal(text[offsets[i]], script[i]);
+  const bt = '`';
+  const t2 = `RUN a ${bt}\n b`;
+  assert.equal(extractScript(t2, 4, t2.length, bt).script, 'a  b');
+});
+
+test('fixAll keeps CRLF, is stable, and fixing twice equals fixing once', async () => {
+  await ready;
+  const text = 'FROM x\r\nRUN a\r\nRUN b\r\n';
+  const once = fixAll(text, { rules: [marker] });
+  assert.equal(once.text, 'FROM x\r\n# marked\r\nRUN a\r\n# marked\r\nRUN b\r\n');
+  assert.equal(fixAll(once.text, { rules: [marker] }).text, once.text);
+  assert.equal(once.applied.length, 2);
+});
+
+test('applyFixes skips a fix that overlaps one already accepted', () => {
+  const r = { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } };
+  const out = applyFixes('FROM x\n', [
+    { title: 'a', safety: 'safe', edits: [{ range: r, newText: 'from' }] },
+    { title: 'b', safety: 'safe', edits: [{ range: r, newText: 'FRom' }] },
+  ]);
+  assert.equal(out.text, 'from x\n');
+  assert.equal(out.skipped.length, 1);
+});
+
+test('suppression comments: per instruction and global; unsafe fixes only on request', async () => {
+  await ready;
+  const text = 'FROM x\n# lean-dockerfile ignore=test-marker\nRUN a\nRUN b\n';
+  assert.equal(analyse(text, { rules: [marker] }).findings.length, 1);
+  assert.equal(analyse('# lean-dockerfile global ignore=test-marker\n' + text, { rules: [marker] }).findings.length, 0);
+  assert.equal(analyse(text, { rules: [marker], settings: { rules: { 'test-marker': 'off' } } }).findings.length, 0);
+  assert.equal(analyse(text, { rules: [marker], settings: { rules: { 'test-marker': 'error' } } }).findings[0].severity, 'error');
+});
+
+test('a rule that throws is reported, never fatal', async () => {
+  await ready;
+  const bad = defineRule({ meta: { id: 'boom', summary: 'throws for tests', severity: 'error', fix: 'never' }, check() { throw new Error('x'); } });
+  const r = analyse('FROM x\n', { rules: [bad, marker] });
+  assert.equal(r.ruleErrors.length, 1);
+  assert.equal(r.ruleErrors[0].ruleId, 'boom');
+});
+
+test('fixAll carries created files into the next round', async () => {
+  await ready;
+  const creator = defineRule({
+    meta: { id: 'creator', summary: 'creates a file for tests', severity: 'info', fix: 'always' },
+    check(ctx) {
+      if (ctx.context?.exists('.dockerignore')) return;
+      ctx.report({ range: ctx.model.instructions[0].range, message: 'no file', fixes: [{ title: 'Create', safety: 'safe', edits: [], fileEdits: [{ path: '.dockerignore', kind: 'create', text: '.git\n' }] }] });
+    },
+  });
+  const r = fixAll('FROM x\n', { rules: [creator], context: memoryContext({}) });
+  assert.deepEqual(r.fileEdits, [{ path: '.dockerignore', kind: 'create', text: '.git\n' }]);
+  assert.equal(r.remaining.length, 0);
+});
