@@ -85,3 +85,18 @@ test('fixAll carries created files into the next round', async () => {
   assert.deepEqual(r.fileEdits, [{ path: '.dockerignore', kind: 'create', text: '.git\n' }]);
   assert.equal(r.remaining.length, 0);
 });
+
+test('hadolint and BuildKit ignore comments silence rules that have those twins', async () => {
+  await ready;
+  const twin = defineRule({
+    meta: { ...marker.meta, id: 'twin', related: { hadolint: ['DL3002'], buildkit: ['SecretsUsedInArgOrEnv'] } },
+    check: marker.check,
+  });
+  const body = 'FROM x\n# hadolint ignore=DL3002\nRUN a\nRUN b\n';
+  assert.equal(analyse(body, { rules: [twin] }).findings.length, 1);
+  assert.equal(analyse(body, { rules: [marker] }).findings.length, 2, 'no hadolint twin, no effect');
+  assert.equal(analyse('# hadolint global ignore=DL3002\n' + body, { rules: [twin] }).findings.length, 0);
+  assert.equal(analyse('# check=skip=SecretsUsedInArgOrEnv\n' + body, { rules: [twin] }).findings.length, 0);
+  assert.equal(analyse('# check=skip=all\n' + body, { rules: [twin] }).findings.length, 0);
+  assert.equal(analyse('# check=skip=JSONArgsRecommended\n' + body, { rules: [twin] }).findings.length, 1);
+});

@@ -44,7 +44,7 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
       ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   }
-  const kept = filterSuppressed(model, findings, collectSuppressions(model));
+  const kept = filterSuppressed(model, findings, collectSuppressions(model), options.rules.map((r) => r.meta));
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
   return { model, findings: kept, ruleErrors };
 }
