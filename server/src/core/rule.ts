@@ -10,6 +10,11 @@ export interface RuleMeta {
   fix: 'always' | 'sometimes' | 'never';
   /** Twins in other tools, for docs, ignore comments and the comparison page. */
   related?: { hadolint?: string[]; buildkit?: string[]; trivy?: string[]; checkov?: string[] };
+  /**
+   * An editor command (e.g. `leanDockerfile.splitStages`) that applies this rule's first fix for the document;
+   * the shells route the command to every rule that names it, never by rule id.
+   */
+  command?: string;
 }
 
 export interface Report {
