@@ -1,7 +1,10 @@
 import type { Rule } from '../core/rule';
+import { rule as missingDockerignore } from './missing-dockerignore';
 
 /** Every rule, in the order fixes are preferred when they overlap. Each has <id>.ts, <id>.md and test/rules/<id>/. */
-export const rules: readonly Rule[] = [];
+export const rules: readonly Rule[] = [
+  missingDockerignore,
+];
 
 export function findRule(id: string): Rule | undefined {
   return rules.find((r) => r.meta.id === id);

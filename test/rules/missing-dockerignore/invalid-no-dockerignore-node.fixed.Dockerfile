@@ -1,0 +1,6 @@
+FROM node:20-slim
+WORKDIR /app
+COPY . .
+RUN npm ci
+RUN npm run build
+CMD ["node", "dist/index.js"]

@@ -1,0 +1,5 @@
+FROM python:3.12-slim
+WORKDIR /srv
+COPY ./ /srv/
+RUN pip install -r requirements.txt
+CMD ["python", "app.py"]
