@@ -1,0 +1,9 @@
+FROM node:20 AS build
+WORKDIR /usr/src/app
+COPY --chown=node:node --chmod=644 web/package.json web/package-lock.json ./web/
+RUN --mount=type=cache,target=/root/.npm cd web \
+    && npm install
+COPY --chown=node:node --chmod=644 ./ ./
+RUN --mount=type=cache,target=/root/.npm cd web && npm run build
+FROM nginx:1.27-alpine
+COPY --from=build /usr/src/app/web/dist /usr/share/nginx/html
