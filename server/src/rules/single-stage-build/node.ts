@@ -1,0 +1,146 @@
+import { isRun } from '../../core/model';
+import { tagVersion } from '../../core/image';
+import { recogniseInstall } from '../../knowledge/packageManagers';
+import { flagValue, type InferInput, type InferResult } from './input';
+import { contextPathOf, listProjectDir, readProjectFile, resolvePath } from './paths';
+
+/** Node: the build output directory, and a production-only install in the runtime stage. */
+
+/** Where each build tool writes: a flag that sets it, else a default, else `tsconfig` (read outDir). */
+const NODE_OUTPUTS: { tool: string; flags: string[]; out?: string; config?: RegExp; extras?: string[] }[] = [
+  { tool: 'tsc', flags: ['--outDir', '-outDir', '--outdir'], out: 'tsconfig' },
+  { tool: 'vite', flags: ['--outDir'], out: 'dist', config: /outDir/ },
+  { tool: 'webpack', flags: ['--output-path', '-o'], out: 'dist', config: /\bpath\s*:/ },
+  { tool: 'react-scripts', flags: [], out: 'build' },
+  { tool: 'ng', flags: ['--output-path'], out: 'dist' },
+  { tool: 'next', flags: [], out: '.next', extras: ['public', 'next.config.js', 'next.config.mjs', 'next.config.ts'] },
+  { tool: 'nest', flags: [], out: 'dist' },
+  { tool: 'parcel', flags: ['--dist-dir', '-d'], out: 'dist' },
+  { tool: 'vue-cli-service', flags: ['--dest'], out: 'dist' },
+  { tool: 'gatsby', flags: [], out: 'public' },
+  { tool: 'nuxt', flags: [], out: '.output' },
+  { tool: 'astro', flags: ['--outDir'], out: 'dist' },
+  { tool: 'tsup', flags: ['--out-dir', '-d'], out: 'dist' },
+  { tool: 'babel', flags: ['--out-dir', '-d'] },
+  { tool: 'esbuild', flags: ['--outdir'] },
+  { tool: 'rollup', flags: ['--dir', '-d'] },
+];
+
+const JS_RUNNERS = ['npm', 'yarn', 'pnpm', 'bun'];
+
+function parseJson(text: string | undefined): any {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // tsconfig allows comments and trailing commas
+    try {
+      return JSON.parse(text.replace(/\/\*[\s\S]*?\*\/|("(?:[^"\\]|\\.)*")|\/\/[^\n]*/g, (m, s) => s ?? '').replace(/,(\s*[}\]])/g, '$1'));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The tool a build runs and its words: from the command itself, or from the package.json script it names. */
+function buildTool(words: (string | undefined)[], name: string, pkg: any, depth = 0): { tool: string; words: string[] } | { reason: string } {
+  if (!JS_RUNNERS.includes(name)) return { tool: name, words: words.filter((w): w is string => w !== undefined) };
+  const pos = words.filter((w) => w === undefined || !w.startsWith('-'));
+  const script = pos[0] === 'run' || pos[0] === 'run-script' ? pos[1] : pos[0];
+  if (!pkg) return { reason: 'package.json is not in the build context, so the build output is unknown' };
+  const body: unknown = script ? pkg.scripts?.[script] : undefined;
+  if (typeof body !== 'string') return { reason: `package.json has no "${script}" script` };
+  for (const part of body.split(/&&|;|\|\|/)) {
+    const w = part.trim().split(/\s+/).filter((x) => !/^\w+=/.test(x));
+    const [head, ...rest] = w[0] === 'npx' || w[0] === 'cross-env' ? w.slice(1) : w;
+    if (JS_RUNNERS.includes(head) && depth < 3) {
+      const inner = buildTool(rest, head, pkg, depth + 1);
+      if (!('reason' in inner)) return inner;
+    }
+    if (NODE_OUTPUTS.some((o) => o.tool === head)) return { tool: head, words: rest };
+  }
+  return { reason: `the "${script}" script's output directory is unknown` };
+}
+
+export function inferNode(input: InferInput): InferResult {
+  const step = input.steps[input.steps.length - 1];
+  const cwd = step.cwd;
+  if (cwd === undefined) return { reason: 'the directory of the Node build is not static' };
+  const pkg = parseJson(readProjectFile(input.chain, resolvePath(cwd, 'package.json'), input.context)?.text);
+  const tool = buildTool(step.words, step.name, pkg);
+  if ('reason' in tool) return tool;
+  const row = NODE_OUTPUTS.find((o) => o.tool === tool.tool)!;
+  let out = flagValue(tool.words, row.flags) ?? undefined;
+  if (out === null) return { reason: `the output of ${tool.tool} is not static` };
+  if (!out && row.out === 'tsconfig') {
+    const p = flagValue(tool.words, ['-p', '--project']) ?? 'tsconfig.json';
+    const ts = parseJson(readProjectFile(input.chain, resolvePath(cwd, p!.endsWith('.json') ? p! : p + '/tsconfig.json'), input.context)?.text);
+    out = ts?.compilerOptions?.outDir;
+    if (!out) return { reason: ts ? 'tsconfig.json sets no outDir' : 'tsconfig.json is not in the build context, so the output directory is unknown' };
+  }
+  if (!out && row.config) {
+    const names = listProjectDir(input.chain, cwd, input.context)?.names ?? [];
+    const config = names.find((n) => n.startsWith(tool.tool + '.config.'));
+    if (config && row.config.test(readProjectFile(input.chain, resolvePath(cwd, config), input.context)?.text ?? '')) return { reason: `${config} sets the output directory` };
+  }
+  out ??= row.out;
+  if (!out || out === 'tsconfig') return { reason: `the output of ${tool.tool} is unknown` };
+  const outDir = resolvePath(cwd, out);
+  const names = listProjectDir(input.chain, cwd, input.context)?.names ?? [];
+  const artifacts = [outDir, ...(row.extras ?? []).filter((e) => names.includes(e)).map((e) => resolvePath(cwd, e))];
+  const start = checkStart(input, pkg, cwd, outDir, tool.tool);
+  if (start) return { reason: start };
+  const setup = productionInstall(input, cwd, names, pkg);
+  if ('reason' in setup) return setup;
+  return { artifacts, setup: setup.lines };
+}
+
+/** Undefined when what the container starts lives in the build output; else why not. */
+function checkStart(input: InferInput, pkg: any, cwd: string, outDir: string, tool: string): string | undefined {
+  let words = input.startWords;
+  let dir = input.workdir ?? cwd;
+  if (!words.length) return undefined;
+  const pos = words.filter((w) => !w.startsWith('-'));
+  if (JS_RUNNERS.includes(pos[0]) && (pos[1] === 'start' || (pos[1] === 'run' && pos[2] === 'start'))) {
+    const body = pkg?.scripts?.start;
+    if (typeof body !== 'string') return 'the start script is unknown';
+    words = body.trim().split(/\s+/);
+    dir = cwd;
+  }
+  const head = words[0]?.split('/').pop();
+  if (head === 'node' || head === 'nodejs') {
+    const file = words.slice(1).find((w) => !w.startsWith('-'));
+    if (!file) return undefined;
+    const full = resolvePath(dir, file);
+    return full === outDir || full.startsWith(outDir + '/') ? undefined : `the container starts ${file}, which is not in the build output ${outDir}`;
+  }
+  if (head === tool || words.includes(outDir.split('/').pop()!)) return undefined;
+  return `the container starts \`${words.slice(0, 3).join(' ')}\`, which may need more than the build output`;
+}
+
+function productionInstall(input: InferInput, cwd: string, names: string[], pkg: any): { lines: string[] } | { reason: string } {
+  if (!pkg) return { reason: 'package.json is not in the build context' };
+  const ctxDir = contextPathOf(input.chain, cwd, input.context);
+  if (ctxDir === undefined) return { reason: 'the project directory does not come from the build context' };
+  const install = input.chain.flatMap((s) => s.instructions).filter(isRun).find((r) => r.shell.commands.some((c) => ['npm', 'yarn', 'pnpm'].includes(recogniseInstall(c)?.manager.id ?? '')));
+  const args = new Set(input.chain.flatMap((s) => s.args.map((a) => a.name)));
+  const argUse = install?.shell.variables.find((v) => args.has(v.name));
+  if (argUse) return { reason: `the dependency install reads the build argument ${argUse.name}` };
+  const has = (f: string) => names.includes(f);
+  const major = Number(tagVersion(input.chain[0].image?.tag) ?? '99');
+  const berry = has('.yarnrc.yml');
+  const manager = has('pnpm-lock.yaml') ? 'pnpm' : has('yarn.lock') || berry ? 'yarn' : 'npm';
+  const files = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', '.npmrc', '.yarnrc', '.yarnrc.yml'].filter(has);
+  const lines = [`COPY ${files.map((f) => (ctxDir ? ctxDir + '/' : '') + f).join(' ')} ${cwd === input.workdir ? './' : cwd + '/'}`];
+  if (berry && has('.yarn')) lines.push(`COPY ${ctxDir ? ctxDir + '/' : ''}.yarn ${cwd === input.workdir ? './' : cwd + '/'}.yarn`);
+  const lock = has('package-lock.json') || has('npm-shrinkwrap.json');
+  const cmd =
+    manager === 'pnpm' ? 'corepack enable && pnpm install --prod --frozen-lockfile'
+    : berry ? 'corepack enable && yarn workspaces focus --all --production'
+    : manager === 'yarn' ? 'yarn install --production --frozen-lockfile'
+    : major < 16 ? (lock ? 'npm ci --only=production' : 'npm install --production')
+    : lock ? 'npm ci --omit=dev' : 'npm install --omit=dev';
+  const mounts = (install?.mounts ?? []).filter((m) => ['secret', 'ssh', 'cache'].includes(m.type)).map((m) => `--mount=${m.flag.value} `).join('');
+  lines.push(`RUN ${mounts}${cwd === input.workdir ? '' : `cd ${cwd} && `}${cmd}`);
+  return { lines };
+}

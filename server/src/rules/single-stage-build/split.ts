@@ -1,0 +1,92 @@
+import type { InstructionInfo, Model, Stage } from '../../core/model';
+import type { TextEdit } from '../../core/types';
+import type { UserPlan } from '../../knowledge/images';
+import { userLines } from './runtime';
+
+/** Writes the split: names the build stage, lifts the runtime instructions out, appends the runtime stage. */
+
+export interface SplitPlan {
+  image: string;
+  user: UserPlan;
+  /** Copies from the build stage: source path → destination path. */
+  artifacts: { from: string; to: string }[];
+  setup: string[];
+  /** The runtime stage's WORKDIR (unless a moved WORKDIR sets it). */
+  workdir?: string;
+  /** Instructions moved out of the build stage (text kept), in order. */
+  moved: InstructionInfo[];
+  /** Instructions whose text is repeated in the runtime stage (ENV needed at run time). */
+  repeated: InstructionInfo[];
+  /** Replacement text for moved instructions that must change (shell form → exec form for images without a shell). */
+  rewritten: Map<InstructionInfo, string[]>;
+}
+
+const START = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL']);
+
+/** The comment lines right above an instruction (they travel with it). */
+function leadingComments(model: Model, ins: InstructionInfo): number {
+  let line = ins.range.start.line;
+  const inInstruction = (l: number) => model.instructions.some((i) => i.range.start.line <= l && l <= i.range.end.line);
+  while (line > 0 && /^\s*#/.test(model.index.lineText(line - 1)) && !isDirectiveLine(model, line - 1) && !inInstruction(line - 1)) line--;
+  return line;
+}
+
+function isDirectiveLine(model: Model, line: number): boolean {
+  return model.directives.some((d) => d.range.start.line === line);
+}
+
+function chunkLines(model: Model, ins: InstructionInfo): { first: number; last: number } {
+  return { first: leadingComments(model, ins), last: ins.range.end.line };
+}
+
+function textLines(model: Model, first: number, last: number): string[] {
+  const out: string[] = [];
+  for (let l = first; l <= last; l++) out.push(model.index.lineText(l));
+  return out;
+}
+
+/** A new name for the build stage that no other stage uses. */
+export function buildStageName(model: Model): string {
+  const taken = new Set(model.stages.map((s) => s.name?.toLowerCase()));
+  return ['build', 'builder', 'build-stage', 'build-app'].find((n) => !taken.has(n)) ?? `build-${model.stages.length}`;
+}
+
+/** Keywords in the file's case (lower-case files stay lower-case). */
+export function keywordCase(model: Model, stage: Stage): (k: string) => string {
+  const raw = model.text.slice(stage.from.start, stage.from.start + 4);
+  return raw === raw.toLowerCase() ? (k) => k.toLowerCase() : (k) => k;
+}
+
+export function writeSplit(model: Model, stage: Stage, name: string, plan: SplitPlan): TextEdit[] {
+  const kw = keywordCase(model, stage);
+  const edits: TextEdit[] = [];
+  if (!stage.name) {
+    const at = stage.imageRange?.end ?? stage.from.range.end;
+    edits.push({ range: { start: at, end: at }, newText: ` ${kw('AS')} ${name}` });
+  }
+  const chunks = plan.moved.map((ins) => ({ ins, ...chunkLines(model, ins) }));
+  let reachesEnd = false;
+  for (const c of chunks) {
+    const end = c.last + 1 < model.index.lineCount ? { line: c.last + 1, character: 0 } : model.index.positionAt(model.text.length);
+    if (c.last + 1 >= model.index.lineCount) reachesEnd = true;
+    edits.push({ range: { start: { line: c.first, character: 0 }, end }, newText: '' });
+  }
+  const body = (c: { ins: InstructionInfo; first: number; last: number }) => {
+    const re = plan.rewritten.get(c.ins);
+    return re ? [...textLines(model, c.first, c.ins.range.start.line - 1), ...re] : textLines(model, c.first, c.last);
+  };
+  const movedWorkdir = chunks.filter((c) => c.ins.keyword === 'WORKDIR');
+  const lines: string[] = ['', `${kw('FROM')} ${plan.image}`];
+  if (movedWorkdir.length) for (const c of movedWorkdir) lines.push(...body(c));
+  else if (plan.workdir && plan.workdir !== '/') lines.push(`${kw('WORKDIR')} ${plan.workdir}`);
+  for (const ins of plan.repeated) lines.push(...textLines(model, ins.range.start.line, ins.range.end.line));
+  lines.push(...plan.setup.map((l) => l.replace(/^(COPY|RUN|ENV)\b/, (k) => kw(k))));
+  for (const a of plan.artifacts) lines.push(`${kw('COPY')} --from=${name} ${a.from} ${a.to}`);
+  for (const c of chunks) if (c.ins.keyword !== 'WORKDIR' && !START.has(c.ins.keyword)) lines.push(...body(c));
+  lines.push(...userLines(plan.user, kw));
+  for (const c of chunks) if (START.has(c.ins.keyword)) lines.push(...body(c));
+  const lead = model.text.length && !model.index.endsWithNewline() && !reachesEnd ? model.eol : '';
+  const end = model.index.positionAt(model.text.length);
+  edits.push({ range: { start: end, end }, newText: lead + lines.join(model.eol) + model.eol });
+  return edits;
+}
