@@ -2,12 +2,14 @@ import type { Rule } from '../core/rule';
 import { rule as singleStageBuild } from './single-stage-build';
 import { rule as copyBeforeInstall } from './copy-before-install';
 import { rule as missingDockerignore } from './missing-dockerignore';
+import { rule as heavyRuntimeBase } from './heavy-runtime-base';
 
 /** Every rule, in the order fixes are preferred when they overlap. Each has <id>.ts, <id>.md and test/rules/<id>/. */
 export const rules: readonly Rule[] = [
   singleStageBuild,
   copyBeforeInstall,
   missingDockerignore,
+  heavyRuntimeBase,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,4 @@
+FROM --platform=linux/amd64 buildpack-deps:bookworm-curl
+COPY app /usr/local/bin/app
+RUN curl -fsSL https://example.com/config -o /etc/app.conf
+CMD ["app"]

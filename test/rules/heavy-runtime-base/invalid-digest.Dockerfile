@@ -1,0 +1,5 @@
+FROM docker.io/library/node:22@sha256:0000000000000000000000000000000000000000000000000000000000000000
+WORKDIR /app
+COPY --chown=node:node . .
+USER node
+CMD ["node", "index.js"]

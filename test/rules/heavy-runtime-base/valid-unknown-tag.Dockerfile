@@ -1,0 +1,2 @@
+FROM node:8-onbuild
+CMD ["npm", "start"]
