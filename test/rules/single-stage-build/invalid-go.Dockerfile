@@ -1,0 +1,12 @@
+# syntax=docker/dockerfile:1
+FROM golang:1.22
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+ENV CGO_ENABLED=0
+RUN go build -trimpath -ldflags="-s -w" -o /out/server ./cmd/server
+# the API port
+EXPOSE 8080
+ENV PORT=8080
+ENTRYPOINT ["/out/server"]

@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go vet ./... && go test ./...
+CMD ["go", "test", "./..."]
