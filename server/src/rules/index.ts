@@ -1,6 +1,7 @@
 import type { Rule } from '../core/rule';
 import { rule as singleStageBuild } from './single-stage-build';
 import { rule as copyBeforeInstall } from './copy-before-install';
+import { rule as secretInBuildArg } from './secret-in-build-arg';
 import { rule as missingDockerignore } from './missing-dockerignore';
 import { rule as heavyRuntimeBase } from './heavy-runtime-base';
 
@@ -8,6 +9,7 @@ import { rule as heavyRuntimeBase } from './heavy-runtime-base';
 export const rules: readonly Rule[] = [
   singleStageBuild,
   copyBeforeInstall,
+  secretInBuildArg,
   missingDockerignore,
   heavyRuntimeBase,
 ];
