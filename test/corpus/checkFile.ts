@@ -4,7 +4,7 @@ import { TextIndex } from '../../server/src/core/text';
 import type { Rule } from '../../server/src/core/rule';
 import type { BuildContext, FileEdit, Finding, Fix, FixSafety, Range, Settings } from '../../server/src/core/types';
 import { missingUntouchedLine, touchedLines } from '../helpers/fixCheck';
-import { parseFailure } from './parseCheck';
+import { parseFailure, prepareInput, type ParsedInput } from './parseCheck';
 
 /**
  * The five checks of the corpus sweep (issue 6), for one Dockerfile, plus range sanity:
@@ -45,11 +45,12 @@ export function checkDockerfile(text: string, options: CheckOptions): Problem[] 
     return [{ kind: 'crash', ruleId: '(core)', detail: 'analyse threw: ' + safeStack(e) }];
   }
   const index = new TextIndex(text);
+  const parsed = prepareInput(text);
   for (const f of findings) {
     if (!rangeInside(index, f.range)) problems.push({ kind: 'range', ruleId: f.ruleId, detail: 'finding range outside the document' });
     for (const fix of f.fixes) {
       try {
-        checkFix(text, index, f, fix, options, settings, problems);
+        checkFix(parsed, index, f, fix, options, settings, problems);
       } catch (e) {
         problems.push({ kind: 'crash', ruleId: f.ruleId, safety: fix.safety, detail: 'fix check threw: ' + safeStack(e) });
       }
@@ -67,7 +68,7 @@ export function checkDockerfile(text: string, options: CheckOptions): Problem[] 
         const by = [...new Set(again.applied.map((x) => x.ruleId))].join(',') || rules;
         problems.push({ kind: 'idempotence', ruleId: by, safety, detail: `fixAll ${safety} twice differs from once` });
       }
-      const why = parseFailure(text, once.text);
+      const why = parseFailure(parsed, once.text);
       if (why) problems.push({ kind: 'parse', ruleId: rules, safety, detail: `fixAll ${safety}: ${why}` });
     } catch (e) {
       problems.push({ kind: 'crash', ruleId: '(fixAll)', safety, detail: `fixAll ${safety} threw: ` + safeStack(e) });
@@ -76,12 +77,13 @@ export function checkDockerfile(text: string, options: CheckOptions): Problem[] 
   return problems;
 }
 
-function checkFix(text: string, index: TextIndex, f: Finding, fix: Fix, options: CheckOptions, settings: Settings, problems: Problem[]): void {
+function checkFix(parsed: ParsedInput, index: TextIndex, f: Finding, fix: Fix, options: CheckOptions, settings: Settings, problems: Problem[]): void {
   const p = (kind: ProblemKind, detail: string): void => void problems.push({ kind, ruleId: f.ruleId, safety: fix.safety, detail });
+  const text = parsed.text;
   if (fix.edits.some((e) => !rangeInside(index, e.range))) p('range', 'edit range outside the document');
   const out = applyFixes(text, [fix]);
   if (out.applied.length !== 1) return p('crash', 'fix has overlapping edits and cannot be applied');
-  const why = parseFailure(text, out.text, fix.edits);
+  const why = parseFailure(parsed, out.text, fix.edits);
   if (why) p('parse', why);
   const missing = missingUntouchedLine(text, out.text, touchedLines(text, fix));
   if (missing) p('untouched', `changed line ${missing.line + 1}, which it does not own`);
@@ -91,8 +93,12 @@ function checkFix(text: string, index: TextIndex, f: Finding, fix: Fix, options:
   const outIndex = new TextIndex(out.text);
   const again = after.findings.find((g) => {
     if (g.ruleId !== f.ruleId || !g.fixes.length) return false;
-    const s = outIndex.offsetAt(g.range.start);
-    return s >= start && s <= end;
+    const gs = outIndex.offsetAt(g.range.start);
+    const ge = outIndex.offsetAt(g.range.end);
+    // Same place: the ranges overlap; a range the fix deleted (mapped to a point) only matches a point there.
+    if (start === end) return gs === start && ge === start;
+    if (gs === ge) return start <= gs && gs <= end;
+    return gs < end && start < ge;
   });
   if (again) p('reappears', 'the finding is still there, with a fix, after its own fix');
 }

@@ -16,7 +16,8 @@ import type { TextEdit } from '../../server/src/core/types';
  *  4. validator: dockerfile-utils `validate` (the validator behind Microsoft's Docker extension) reports
  *     an error code more often in the output than in the input.
  * An edit owns an instruction when it replaces text inside it; an insertion owns it when it lands inside
- * it, or at its end without starting a new line, or at its start without ending one.
+ * it (unless it inserts whole lines at a line start), or at its end without starting a new line, or at its
+ * start without ending one.
  */
 export const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
@@ -49,11 +50,12 @@ interface OffsetEdit {
   newText: string;
 }
 
-function owns(e: OffsetEdit, ins: Ins): boolean {
+function owns(e: OffsetEdit, ins: Ins, text: string): boolean {
   if (e.start !== e.end) return e.start <= ins.end && e.end > ins.start;
   const p = e.start;
-  if (p > ins.start && p < ins.end) return true;
-  if (p === ins.end && p !== ins.start) return !startsWithEol(e.newText);
+  const lineStart = p === 0 || text[p - 1] === '\n' || text[p - 1] === '\r';
+  if (p > ins.start && p < ins.end) return !(lineStart && endsWithEol(e.newText));
+  if (p === ins.end && p !== ins.start) return !startsWithEol(e.newText) && !lineStart;
   if (p === ins.start) return !endsWithEol(e.newText);
   return false;
 }
@@ -68,16 +70,30 @@ function errorCodes(text: string): Map<string, number> {
   return counts;
 }
 
-/** Why `after` (the result of `edits` on `before`) fails to parse, or undefined. Pass no edits for a whole fixAll run. */
-export function parseFailure(before: string, after: string, edits?: readonly TextEdit[]): string | undefined {
-  const dfBefore = DockerfileParser.parse(before);
+/** What the checks need of the input, computed once for all its fixes. */
+export interface ParsedInput {
+  text: string;
+  df: Dockerfile;
+  instructions: Ins[];
+  errors?: Map<string, number>;
+}
+
+export function prepareInput(text: string): ParsedInput {
+  const df = DockerfileParser.parse(text);
+  return { text, df, instructions: instructions(text, df) };
+}
+
+/** Why `after` (the result of `edits` on the input) fails to parse, or undefined. No edits: a whole fixAll run. */
+export function parseFailure(input: ParsedInput | string, after: string, edits?: readonly TextEdit[]): string | undefined {
+  const pre = typeof input === 'string' ? prepareInput(input) : input;
+  const before = pre.text;
   const dfAfter = DockerfileParser.parse(after);
-  const a = instructions(before, dfBefore);
+  const a = pre.instructions;
   const b = instructions(after, dfAfter);
   if (edits) {
     const index = new TextIndex(before);
     const offs = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }));
-    const kept = a.filter((ins) => !offs.some((e) => owns(e, ins)));
+    const kept = a.filter((ins) => !offs.some((e) => owns(e, ins, before)));
     let j = 0;
     for (const ins of kept) {
       while (j < b.length && !(b[j].keyword === ins.keyword && b[j].text === ins.text)) j++;
@@ -88,14 +104,14 @@ export function parseFailure(before: string, after: string, edits?: readonly Tex
   const known = new Set(a.map((i) => i.keyword));
   const unknown = b.find((i) => !KEYWORDS.has(i.keyword) && !known.has(i.keyword));
   if (unknown) return `unknown: the output has an instruction with an unknown keyword`;
-  if (dfAfter.getEscapeCharacter() !== dfBefore.getEscapeCharacter()) return 'directive: the escape character changed';
+  if (dfAfter.getEscapeCharacter() !== pre.df.getEscapeCharacter()) return 'directive: the escape character changed';
   const dirsAfter = new Set(dfAfter.getDirectives().map((d) => d.getName().toLowerCase()));
-  for (const d of dfBefore.getDirectives()) {
+  for (const d of pre.df.getDirectives()) {
     if (!dirsAfter.has(d.getName().toLowerCase())) return `directive: the ${d.getName().toLowerCase()} directive is no longer a directive`;
   }
-  const errBefore = errorCodes(before);
+  pre.errors ??= errorCodes(before);
   for (const [code, n] of errorCodes(after)) {
-    if (n > (errBefore.get(code) ?? 0)) return `validator: dockerfile-utils reports error code ${code} more often`;
+    if (n > (pre.errors.get(code) ?? 0)) return `validator: dockerfile-utils reports error code ${code} more often`;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 // The corpus sweep (issue 6, item 1): `npm run corpus [-- --every 10 --limit 5000 --workers 2 --json out.json]`.
 // Every dockerhub-2020 file (empty build context) and every jessfraz Dockerfile (its directory as context)
-// through analyse and every fix, alone and all together. Prints counts, sample ids (never file text) and
+// through analyse and every fix, alone and all together. `--probes` adds the probe rules of test/property. Prints counts, sample ids (never file text) and
 // exits 1 on any problem.
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--probes')) process.env.LEAN_DOCKERFILE_SWEEP_PROBES = '1';
   const every = Number(arg('every') ?? 1);
   const limit = Number(arg('limit') ?? Infinity);
   const workers = Number(arg('workers') ?? Math.max(1, Math.min(cpus().length, 8)));

@@ -2,7 +2,8 @@ import { memoryContext } from '../../server/src/core/memoryContext';
 import { analyse } from '../../server/src/core/analyse';
 import { fsBuildContext } from '../../server/src/node/fsContext';
 import { loadShellParser } from '../../server/src/node/shellWasm';
-import { rules } from '../../server/src/rules';
+import { rules as registered } from '../../server/src/rules';
+import { probeRules } from '../property/probeRules';
 import type { Settings } from '../../server/src/core/types';
 import { checkDockerfile, type Problem } from './checkFile';
 import type { CorpusFile } from './corpusFiles';
@@ -17,6 +18,9 @@ export interface FileResult {
 }
 
 export const ready = loadShellParser();
+
+/** The registered rules; with LEAN_DOCKERFILE_SWEEP_PROBES=1 also the probe rules (core edit helpers on real files). */
+const rules = process.env.LEAN_DOCKERFILE_SWEEP_PROBES === '1' ? [...registered, ...probeRules] : registered;
 
 /** Odd files use `secretMountStyle: 'file'`, so both fix styles meet the corpus. */
 export function settingsFor(ordinal: number): Settings {
