@@ -2,6 +2,7 @@ import type { Rule } from '../core/rule';
 import { rule as singleStageBuild } from './single-stage-build';
 import { rule as copyBeforeInstall } from './copy-before-install';
 import { rule as secretInBuildArg } from './secret-in-build-arg';
+import { rule as rootUser } from './root-user';
 import { rule as missingDockerignore } from './missing-dockerignore';
 import { rule as heavyRuntimeBase } from './heavy-runtime-base';
 
@@ -10,6 +11,7 @@ export const rules: readonly Rule[] = [
   singleStageBuild,
   copyBeforeInstall,
   secretInBuildArg,
+  rootUser,
   missingDockerignore,
   heavyRuntimeBase,
 ];

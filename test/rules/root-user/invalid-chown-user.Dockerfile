@@ -1,0 +1,5 @@
+FROM python:3.12
+RUN adduser --system --group web
+COPY --chown=web:web . /app
+WORKDIR /app
+CMD ["python", "main.py"]

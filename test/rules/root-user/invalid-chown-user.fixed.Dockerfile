@@ -1,0 +1,6 @@
+FROM python:3.12
+RUN adduser --system --group web
+COPY --chown=web:web . /app
+WORKDIR /app
+USER web:web
+CMD ["python", "main.py"]
