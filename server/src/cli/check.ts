@@ -6,6 +6,7 @@ import { fixAll, type FixAllResult } from '../core/fix';
 import type { Rule } from '../core/rule';
 import type { BuildContext, Finding, Settings } from '../core/types';
 import { fsBuildContext } from '../node/fsContext';
+import { redact } from './redact';
 import { describe, type Target } from './walk';
 
 /** Larger files are reported, not analysed. */
@@ -21,6 +22,8 @@ export interface FileReport {
   /** Files of the build context created or extended (display paths). */
   written: string[];
   diff: string;
+  /** Credential values were masked in the diff (so it may not apply as is). */
+  diffMasked?: boolean;
   ruleErrors: RuleError[];
   context?: BuildContext;
   /** I/O or encoding problem: the file was not checked (or not written). */
@@ -72,7 +75,10 @@ export function checkFile(target: Target, options: CheckFileOptions): FileReport
     const a = analyse(text, base);
     report.findings = a.findings;
     report.ruleErrors = a.ruleErrors;
-    report.diff = diffOf(target.display, text, result, dir);
+    // A diff quotes the lines it removes: credential values in them are masked (the CLI never prints one).
+    const masked = redact(diffOf(target.display, text, result, dir));
+    report.diff = masked.text;
+    report.diffMasked = masked.masked;
     return report;
   }
   const after = analyse(result.text, base);
@@ -111,7 +117,7 @@ function diffOf(display: string, before: string, result: FixAllResult, dir: stri
 }
 
 function patch(a: string, b: string, before: string, after: string): string {
-  // Drop jsdiff's "Index:"/"===" preamble so the output reads like `git diff` and applies with `patch -p1`.
+  // Drop jsdiff's "===" preamble so the output reads like `git diff` and applies with `patch -p1`.
   return createTwoFilesPatch(a, b, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
 }
 

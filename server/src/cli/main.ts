@@ -81,6 +81,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(reports.map((r) => r.diff).join(''));
     const would = reports.filter((r) => r.diff).length;
     io.err(would ? `Would fix ${would} file${would === 1 ? '' : 's'} (nothing was written).\n` : 'Nothing to fix.\n');
+    if (reports.some((r) => r.diffMasked)) io.err('Credential values in the diff are shown as ***: apply the fixes with --fix, not with patch.\n');
   } else if (opts.format === 'json') io.out(formatJson(reports));
   else if (opts.format === 'sarif') io.out(formatSarif(reports, { rules, version, cwd: io.cwd }));
   else io.out(formatText(reports, useColor(opts, io), opts.unsafeFixes));

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -36,8 +36,9 @@ export function collectTargets(paths: string[]): WalkResult {
   const errors: WalkResult['errors'] = [];
   const seen = new Set<string>();
   const add = (t: Target) => {
-    if (!seen.has(t.path)) {
-      seen.add(t.path);
+    const key = t.path === '-' ? '-' : resolve(t.path);
+    if (!seen.has(key)) {
+      seen.add(key);
       targets.push(t);
     }
   };
