@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { isRun, stageChain, type Stage } from '../core/model';
+import { isCopy, isRun, stageChain, type Stage } from '../core/model';
 import { classifyImage, isMinimalFlavour } from '../core/imageFamily';
 import type { ImageRef } from '../core/image';
 import type { Fix, Settings } from '../core/types';
@@ -48,6 +48,9 @@ export const rule = defineRule({
 
     const where = final === root ? 'the final stage' : `the final stage (through ${stageName(root)})`;
     if (family.way === 'toolchain') {
+      // A single-stage toolchain image that builds nothing is a CI or dev-tool image on purpose; a final
+      // stage that copies an artifact from a build stage was meant to be the runtime.
+      if (!chain.some((s) => s.instructions.some((i) => isCopy(i) && i.from !== undefined))) return;
       ctx.report({
         range: root.imageRange,
         message:

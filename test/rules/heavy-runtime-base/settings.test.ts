@@ -45,3 +45,10 @@ test('empty, broken and FROM-less files never crash', async () => {
     assert.deepEqual(r.ruleErrors, [], JSON.stringify(t));
   }
 });
+
+test('a toolchain image is reported only when the final stage copies an artifact from a build stage', async () => {
+  await ready;
+  assert.deepEqual(run('FROM golang:1.22\nRUN apt-get update && apt-get install -y jq\nCMD ["go", "version"]\n'), []);
+  assert.deepEqual(run('FROM golang:1.22\nRUN go get github.com/x/tool\n'), []);
+  assert.deepEqual(run('FROM golang:1.22 AS b\nRUN go build -o /a .\nFROM rust:1.79\nCOPY --from=b /a /a\n'), ['rust:1.79']);
+});

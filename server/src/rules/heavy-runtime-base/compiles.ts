@@ -16,7 +16,7 @@ export function commandsIn(chain: Stage[]): Set<string> {
   return out;
 }
 
-const COMPILERS = new Set(['gcc', 'g++', 'cc', 'c++', 'clang', 'rustc', 'javac', 'tsc', 'make', 'cmake', 'ninja', 'sbt', 'lein', 'webpack', 'vite', 'ng']);
+const COMPILERS = new Set(['gcc', 'g++', 'cc', 'c++', 'clang', 'rustc', 'javac', 'tsc', 'make', 'cmake', 'ninja', 'sbt', 'lein', 'webpack', 'vite', 'ng', 'ghc', 'swiftc']);
 const JVM_GOALS = /^(package|install|verify|compile|build|assemble|bootJar|jar|shadowJar|installDist|war|bootWar)$|:(package|repackage|build)$/;
 
 function isCompile(c: ShellCommand): boolean {
@@ -24,8 +24,13 @@ function isCompile(c: ShellCommand): boolean {
   const [sub, next] = words;
   switch (c.name) {
     case 'go':
-      return sub === 'build' || sub === 'install';
+      return sub === 'build' || sub === 'install' || sub === 'get';
+    case 'go-wrapper':
+      return sub === 'install';
     case 'cargo':
+    case 'cabal':
+    case 'stack':
+    case 'swift':
       return sub === 'build' || sub === 'install';
     case 'dotnet':
       return sub === 'build' || sub === 'publish';

@@ -17,20 +17,23 @@ export interface ContextScan {
 /** Directories never descended into (large, or already an entry themselves). */
 const NO_DESCEND = new Set(['vendor', 'third_party', '.cache', '.gradle', '.idea', '.vscode', '.terraform']);
 const MAX_DEPTH = 3;
-const MAX_LISTINGS = 400;
+const MAX_LISTINGS = 120;
+const MAX_ENTRIES = 1500;
 
 /**
- * Walks the top of the build context (depth ≤ 3, at most 400 directory listings, so an editor stays
- * fast on huge trees) and collects the entries the hygiene table names. Entries of non-`deep` rows
- * count only at the root.
+ * Walks the top of the build context breadth-first (depth ≤ 3, at most 120 directory listings and
+ * 1,500 entries, so an editor stays fast on huge trees: the root is always complete) and collects the
+ * entries the hygiene table names. Entries of non-`deep` rows count only at the root.
  */
 export function scanContext(context: BuildContext, root: string[]): ContextScan {
   const scan: ContextScan = { entries: [], templates: [] };
   let listings = 0;
+  let seen = 0;
   const queue: { dir: string; names: string[]; depth: number }[] = [{ dir: '', names: root, depth: 0 }];
   while (queue.length) {
     const { dir, names, depth } = queue.shift()!;
     for (const name of [...names].sort()) {
+      if (depth > 0 && ++seen > MAX_ENTRIES) return scan;
       const path = dir ? `${dir}/${name}` : name;
       const hits = hygieneHits(name).filter((h) => depth === 0 || h.row.deep);
       const isFile = context.exists(path);
