@@ -51,6 +51,8 @@ export interface ToolchainImage {
   tagExcludes?: RegExp;
   /** Runtime bases, first matching row wins. */
   runtimes: RuntimeRow[];
+  /** Environment the image sets that Dockerfiles lean on (`WORKDIR $GOPATH/src/…`). */
+  env?: Record<string, string>;
 }
 
 const distroless = (flavor: string): RuntimeRow['image'] => `gcr.io/distroless/${flavor}-debian12`;
@@ -62,6 +64,7 @@ export const toolchainImages: ToolchainImage[] = [
   {
     ecosystem: 'go',
     repositories: ['golang', 'circleci/golang', 'cimg/go'],
+    env: { GOPATH: '/go' },
     runtimes: [
       { when: { cgoDisabled: true }, image: distroless('static'), user: NONROOT },
       // cgo on Alpine links against musl: only an Alpine runtime runs it
@@ -72,6 +75,7 @@ export const toolchainImages: ToolchainImage[] = [
   {
     ecosystem: 'rust',
     repositories: ['rust', 'rustlang/rust', 'clux/muslrust', 'ekidd/rust-musl-builder'],
+    env: { CARGO_HOME: '/usr/local/cargo', RUSTUP_HOME: '/usr/local/rustup' },
     runtimes: [
       // Rust's musl target links statically
       { when: { alpine: true }, image: distroless('static'), user: NONROOT },
@@ -197,3 +201,10 @@ export const compilerPackages = /^(gcc(-\d+)?|g\+\+(-\d+)?|build-essential|build
 
 /** `-dev` packages whose runtime libraries a Python runtime stage would not have. */
 export const headerOnlyPackages = /^(python3?(\.\d+)?-dev|libc6?-dev|linux-libc-dev|linux-headers|musl-dev|libffi-dev|python3?-pip|libc-dev|libssl-dev|zlib1g-dev|libbz2-dev|liblzma-dev|libsqlite3-dev|libreadline-dev|libncursesw?5?-dev|openssl-dev|zlib-dev)$/;
+
+/**
+ * OS packages a build stage installs only to build: fetch sources, compile, compress. Any other package the
+ * chain installs (and keeps) may be needed at run time, so the rule offers no split for it.
+ */
+export const buildOnlyPackages =
+  /^(git|git-core|mercurial|hg|bzr|subversion|svn|openssh-client|openssh|ssh|curl|wget|ca-certificates|tzdata|gnupg2?|dirmngr|unzip|zip|tar|gzip|xz(-utils)?|bzip2|upx(-ucl)?|make|cmake|ninja(-build)?|gcc(-\d+)?|g\+\+(-\d+)?|clang|llvm|build-essential|build-base|alpine-sdk|musl-dev|musl-tools|libc6?-dev|linux-headers|pkg-?config|pkgconf|autoconf|automake|libtool|bison|flex|protobuf(-compiler|-dev)?|protoc|bash|file|patch|sed|gawk|binutils|apt-transport-https|apt-utils|software-properties-common|lsb-release|python3?-pip|python3?-setuptools|python3?-wheel|python3?-dev|python3?-venv|nodejs|npm|yarn|jq|rsync|less|vim|nano|openjdk\d*-jdk|maven|gradle|.*-dev|.*-devel)$/;

@@ -65,8 +65,7 @@ export const rule = defineRule({
     if (!steps.length) return;
     const range = stage.imageRange ?? stage.from.range;
     const last = steps[steps.length - 1];
-    const shown = [last.name, ...last.words.filter((w) => w !== undefined && !w.startsWith('-')).slice(0, last.name.match(/^(npm|yarn|pnpm|bun)$/) ? 2 : 1)];
-    const what = `The final stage runs \`${shown.join(' ')}\` in the ${LABEL[row.ecosystem]} image ${root.imageText}, so the toolchain ships in the image`;
+    const what = `The final stage runs \`${[last.name, last.verb].filter(Boolean).join(' ')}\` in the ${LABEL[row.ecosystem]} image ${root.imageText}, so the toolchain ships in the image`;
     const input: InferInput = { model, chain, stage, steps, context: ctx.context, workdir: workdirAt(chain), env: chainEnv(chain), startWords: startWords(chain) };
     const result = plan(input, row.ecosystem, row, root);
     if ('reason' in result) {

@@ -36,7 +36,12 @@ export function inferGo(input: InferInput): InferResult {
     }
     let name: string | undefined;
     const pkg = named[0];
-    if (!pkg || pkg === '.') name = goModule(input, cwd) && goName(goModule(input, cwd)!);
+    const gopathSrc = (step.env.GOPATH ?? input.env.GOPATH ?? '/go').split(':')[0] + '/src/';
+    if (!pkg || pkg === '.') {
+      const mod = goModule(input, cwd);
+      // without go.mod, GOPATH mode names the binary after the directory under $GOPATH/src
+      name = mod ? goName(mod) : cwd.startsWith(gopathSrc) ? goName(cwd) : undefined;
+    }
     else if (pkg.endsWith('.go')) name = pkg.split('/').pop()!.replace(/\.go$/, '');
     else if (pkg.startsWith('.')) name = goName(resolvePath(cwd, pkg));
     else name = goName(pkg);

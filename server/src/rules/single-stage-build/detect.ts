@@ -10,6 +10,8 @@ export interface BuildStep {
   command: ShellCommand;
   /** Command name after unwrapping `npx`, `python -m`, `python setup.py`. */
   name: string;
+  /** The word that makes it a build (`build`, `package`, the script name), for messages. */
+  verb?: string;
   /** Static words after the name (undefined = dynamic). */
   words: (string | undefined)[];
   /** Directory it runs in (WORKDIR, then `cd` earlier in the same RUN); undefined when dynamic. */
@@ -46,22 +48,28 @@ export function unwrapCommand(cmd: ShellCommand): { name: string; words: (string
 
 const positionals = (words: (string | undefined)[]) => words.filter((w) => w === undefined || !w.startsWith('-'));
 
-function matches(row: BuildCommandRow, name: string, words: (string | undefined)[]): boolean {
-  if (!row.commands.includes(name)) return false;
+/** The word that makes a command a build under a row ('' when the command alone does), else undefined. */
+function matches(row: BuildCommandRow, name: string, words: (string | undefined)[]): string | undefined {
+  if (!row.commands.includes(name)) return undefined;
   const pos = positionals(words);
   if (row.script) {
     const script = pos[0] === 'run' || pos[0] === 'run-script' ? pos[1] : name === 'npm' ? undefined : pos[0];
-    return script !== undefined && row.script.test(script);
+    return script !== undefined && row.script.test(script) ? (pos[0] === script ? script : `${pos[0]} ${script}`) : undefined;
   }
-  if (row.sub) return pos[0] !== undefined && row.sub.includes(pos[0]);
-  if (row.any) return pos.some((w) => w !== undefined && row.any!.includes(w.replace(/^.*:/, '')));
-  return true;
+  if (row.sub) return pos[0] !== undefined && row.sub.includes(pos[0]) ? pos[0] : undefined;
+  if (row.any) return pos.find((w): w is string => w !== undefined && row.any!.includes(w.replace(/^.*:/, '')));
+  return '';
 }
 
-/** Whether a command compiles for the ecosystem. */
-export function isBuildCommand(ecosystem: Ecosystem, cmd: ShellCommand): boolean {
+/** The build verb if a command compiles for the ecosystem, else undefined. */
+export function buildVerb(ecosystem: Ecosystem, cmd: ShellCommand): string | undefined {
   const { name, words } = unwrapCommand(cmd);
-  return buildCommands.some((row) => row.ecosystem === ecosystem && matches(row, name, words));
+  for (const row of buildCommands) {
+    if (row.ecosystem !== ecosystem) continue;
+    const verb = matches(row, name, words);
+    if (verb !== undefined) return verb;
+  }
+  return undefined;
 }
 
 /** The static directory a command runs in: the WORKDIR, then `cd` commands earlier in the same RUN. */
@@ -100,9 +108,10 @@ export function findBuildSteps(chain: Stage[], ecosystem: Ecosystem): BuildStep[
     for (const ins of stage.instructions) {
       if (!isRun(ins)) continue;
       for (const cmd of ins.shell.commands) {
-        if (isBuildCommand(ecosystem, cmd) || (pipCompiles && isPythonInstall(cmd))) {
+        const verb = buildVerb(ecosystem, cmd) ?? (pipCompiles && isPythonInstall(cmd) ? 'install' : undefined);
+        if (verb !== undefined) {
           const { name, words } = unwrapCommand(cmd);
-          steps.push({ run: ins, stage, command: cmd, name, words, cwd: cwdOf(chain, ins, cmd), env: envOf(ins, cmd) });
+          steps.push({ run: ins, stage, command: cmd, name, verb, words, cwd: cwdOf(chain, ins, cmd), env: envOf(ins, cmd) });
         }
       }
     }
@@ -110,21 +119,41 @@ export function findBuildSteps(chain: Stage[], ecosystem: Ecosystem): BuildStep[
   return steps;
 }
 
-/** Packages installed with apt-get/apt/apk/yum/dnf anywhere in the chain. */
+/**
+ * Packages installed with apt-get/apt/apk/yum/dnf in the chain and still there at its end: packages removed
+ * later (`apt-get purge`, `apk del`, including an `apk add --virtual` group) do not count.
+ */
 export function installedPackages(chain: Stage[]): string[] {
-  const out: string[] = [];
+  const kept = new Map<string, string | undefined>();
   for (const ins of chain.flatMap((s) => s.instructions)) {
     if (!isRun(ins)) continue;
     for (const c of ins.shell.commands) {
-      const pos = positionals(c.args.map((a) => a.value));
-      if (['apt-get', 'apt', 'yum', 'dnf', 'microdnf'].includes(c.name) && pos[0] === 'install') out.push(...(pos.slice(1).filter(Boolean) as string[]));
-      if (c.name === 'apk' && pos[0] === 'add') out.push(...(pos.slice(1).filter(Boolean) as string[]));
+      const words = c.args.map((a) => a.value);
+      const pos = positionals(words).filter((w): w is string => w !== undefined);
+      const group = c.name === 'apk' ? (flagWord(words, ['--virtual', '-t']) ?? undefined) : undefined;
+      const adds = (['apt-get', 'apt', 'yum', 'dnf', 'microdnf'].includes(c.name) && pos[0] === 'install') || (c.name === 'apk' && pos[0] === 'add');
+      const removes = (['apt-get', 'apt', 'yum', 'dnf', 'microdnf'].includes(c.name) && ['purge', 'remove', 'erase'].includes(pos[0])) || (c.name === 'apk' && pos[0] === 'del');
+      const names = pos.slice(1).filter((p) => p !== group).map((p) => p.replace(/[=<>].*$/, ''));
+      if (adds) for (const n of names) kept.set(n, group);
+      if (c.name === 'dpkg' && (words.includes('-i') || words.includes('--install'))) kept.set('dpkg -i ' + (pos.find((p) => p.endsWith('.deb')) ?? 'package'), undefined);
+      if (removes) for (const n of names) for (const [k, g] of [...kept]) if (k === n || g === n) kept.delete(k);
     }
   }
-  return out.map((p) => p.replace(/[=<>].*$/, ''));
+  return [...kept.keys()];
 }
 
-/** Python pip-style installs compile when the chain installs a C toolchain first. */
+function flagWord(words: (string | undefined)[], names: string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === undefined) continue;
+    if (names.includes(w)) return words[i + 1];
+    const eq = names.find((n) => w.startsWith(n + '='));
+    if (eq) return w.slice(eq.length + 1);
+  }
+  return undefined;
+}
+
+/** Python pip-style installs compile when the chain installs a C toolchain and keeps it. */
 export function pythonCompiles(chain: Stage[]): boolean {
   return installedPackages(chain).some((p) => compilerPackages.test(p));
 }
@@ -144,4 +173,14 @@ export function afterLastStep(stage: Stage, steps: BuildStep[]): InstructionInfo
   const last = steps[steps.length - 1];
   if (last.stage !== stage) return stage.instructions.slice(1);
   return stage.instructions.slice(stage.instructions.indexOf(last.run) + 1);
+}
+
+/** Whether the chain installs software from source (`make install`, `cmake --install`, `ninja install`). */
+export function installsFromSource(chain: Stage[]): boolean {
+  return chain.flatMap((s) => s.instructions).filter(isRun).some((r) =>
+    r.shell.commands.some((c) => {
+      const w = c.args.map((a) => a.value);
+      return ((c.name === 'make' || c.name === 'ninja') && w.includes('install')) || (c.name === 'cmake' && w.includes('--install')) || c.name === 'checkinstall';
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 import { isCopy, isRun, type InstructionInfo } from '../../core/model';
-import type { Ecosystem, UserPlan } from '../../knowledge/images';
-import { afterLastStep } from './detect';
+import { buildOnlyPackages, headerOnlyPackages, type Ecosystem, type UserPlan } from '../../knowledge/images';
+import { afterLastStep, installedPackages, installsFromSource } from './detect';
 import type { InferInput, Inferred } from './input';
-import { resolvePath } from './paths';
+import { resolvePath, workdirAt } from './paths';
 import type { SplitPlan } from './split';
 
 /** Which instructions go to the runtime stage, and checks that the runtime stage can start what the build made. */
@@ -55,7 +55,35 @@ export function planMoves(input: InferInput, ecosystem: Ecosystem, runtime: { im
       if (defs.every((d) => BUILD_ENV.test(d.name))) return false;
       return !defs.some((d) => [...(d.value ?? '').matchAll(/\$\{?(\w+)/g)].some((m) => argNames.has(m[1])));
     });
-  const artifacts = inferred.artifacts.map((p) => ({ from: p, to: p }));
+  const packages = installedPackages(chain);
+  // native code links against the libraries of -dev packages; the runtime image lacks them
+  const links = ecosystem === 'python' || ecosystem === 'rust' || (ecosystem === 'go' && !runtime.image.includes('static'));
+  const devLib = links ? packages.find((p) => /-dev(el)?$/.test(p) && !headerOnlyPackages.test(p)) : undefined;
+  if (devLib) return { reason: `the build installs ${devLib}, whose runtime library ${runtime.image} lacks` };
+  if (ecosystem !== 'python' && installsFromSource(chain)) return { reason: 'the build installs software with `make install`, which the app may need at run time' };
+  const runtimePackage = packages.find((p) => !buildOnlyPackages.test(p));
+  if (runtimePackage) return { reason: `the build installs ${runtimePackage}, which the app may need at run time` };
+  // Dockerfile variables in moved lines must still be defined in the runtime stage
+  const known = new Set(chain.flatMap((s) => s.envs).filter((d) => moved.includes(d.instr) || repeated.includes(d.instr)).map((d) => d.name));
+  for (const ins of moved) {
+    if (['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(ins.keyword)) continue;
+    const text = input.model.text.slice(ins.start, ins.end);
+    const missing = [...text.matchAll(/\$\{?(\w+)/g)].map((m) => m[1]).find((v) => !known.has(v) && (argNames.has(v) || chain.some((s) => s.envs.some((d) => d.name === v))));
+    if (missing) return { reason: `${ins.keyword} uses $${missing}, which the runtime stage would not define` };
+  }
+  let artifacts = inferred.artifacts.map((p) => ({ from: p, to: p }));
+  if (ecosystem === 'python' && input.workdir) {
+    // the app directory is copied only when something left in the build stage puts files there
+    const app = input.workdir;
+    const inside = (p: string | undefined) => p !== undefined && (p === app || p.startsWith(app + '/'));
+    const filled = chain.flatMap((s) => s.instructions).some((ins) => {
+      if (moved.includes(ins)) return false;
+      const wd = workdirAt(chain, ins);
+      if (isCopy(ins) && ins.dest && wd !== undefined) return inside(resolvePath(wd, ins.dest.value));
+      return isRun(ins) && inside(wd);
+    });
+    if (!filled) artifacts = artifacts.filter((a) => a.from !== app);
+  }
   const distroless = runtime.image.startsWith('gcr.io/distroless/');
   const rewritten = new Map<InstructionInfo, string[]>();
   if (distroless) {

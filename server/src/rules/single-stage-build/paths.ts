@@ -1,5 +1,6 @@
 import { isCopy, type InstructionInfo, type Stage } from '../../core/model';
 import type { BuildContext } from '../../core/types';
+import { findToolchainImage } from '../../knowledge/images';
 
 /** Container paths (WORKDIR, COPY destinations) and the build-context files they came from. */
 
@@ -20,15 +21,30 @@ export function contextPath(p: string): string {
   return r;
 }
 
-/** The WORKDIR in force just before `before` (or at the end of the chain), root first. Undefined when it uses variables. */
+/** `$VAR` and `${VAR}` replaced from a table; undefined when one is unknown. */
+export function substitute(text: string, vars: Record<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const out = text.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_m, a?: string, b?: string) => {
+    const v = vars[(a ?? b)!];
+    if (v === undefined || v.includes('$')) unknown = true;
+    return v ?? '';
+  });
+  return unknown ? undefined : out;
+}
+
+/** The WORKDIR in force just before `before` (or at the end of the chain). Undefined when it uses an unknown variable. */
 export function workdirAt(chain: Stage[], before?: InstructionInfo): string | undefined {
   let dir: string | undefined = '/';
+  const vars: Record<string, string | undefined> = { ...(chain[0]?.image ? findToolchainImage(chain[0].image)?.env : undefined) };
   for (const s of chain) {
     for (const ins of s.instructions) {
       if (before && ins === before) return dir;
+      if (ins.keyword === 'ENV' || ins.keyword === 'ARG') {
+        for (const d of [...s.envs, ...s.args]) if (d.instr === ins && d.value !== undefined) vars[d.name] = substitute(d.value, vars);
+      }
       if (ins.keyword === 'WORKDIR' && ins.args.length) {
-        const v = ins.args.map((a) => a.value).join(' ');
-        dir = v.includes('$') || dir === undefined ? undefined : resolvePath(dir, v);
+        const v = substitute(ins.args.map((a) => a.value).join(' '), vars);
+        dir = v === undefined || dir === undefined ? undefined : resolvePath(dir, v);
       }
     }
   }

@@ -1,14 +1,11 @@
 import { isRun } from '../../core/model';
-import { headerOnlyPackages } from '../../knowledge/images';
-import { installedPackages, isPythonInstall, unwrapCommand } from './detect';
+import { installsFromSource, isPythonInstall, unwrapCommand } from './detect';
 import { flagValue, type InferInput, type InferResult } from './input';
 import { resolvePath, workdirAt } from './paths';
 
 /** Python: the installed packages (site-packages, a virtualenv, or a --target/--prefix dir) and the app directory. */
 
 export function inferPython(input: InferInput): InferResult {
-  const libs = installedPackages(input.chain).filter((p) => /-dev(el)?$/.test(p) && !headerOnlyPackages.test(p));
-  if (libs.length) return { reason: `the build installs ${libs[0]}, whose runtime library the slim image lacks` };
   const app = input.workdir;
   if (app === undefined || app === '/') return { reason: 'the app is not in its own WORKDIR' };
   const dirs: string[] = [];
@@ -24,7 +21,11 @@ export function inferPython(input: InferInput): InferResult {
         continue;
       }
       if (name === 'poetry' && words[0] === 'config' && words[1] === 'virtualenvs.create' && words[2] === 'false') sitePackages = true;
-      if (!isPythonInstall(cmd) && !(name === 'setup.py' && words[0] === 'install')) continue;
+      if (!isPythonInstall(cmd) && !(name === 'setup.py' && (words[0] === 'install' || words[0] === 'develop'))) continue;
+      const editable = flagValue(words, ['-e', '--editable']);
+      if (editable === null) return { reason: 'the editable install path is not static' };
+      if (editable !== undefined && !/^(git|hg|svn|bzr)\+/.test(editable)) dirs.push(resolvePath(cwd, editable.replace(/\[.*\]$/, '')));
+      if (name === 'setup.py' && words[0] === 'develop') dirs.push(cwd);
       if (words.includes('--user')) return { reason: '`pip install --user` installs into root\'s home' };
       const target = flagValue(words, ['--target', '-t', '--prefix', '--root']);
       if (target === null) return { reason: 'the install target is not static' };
@@ -37,7 +38,8 @@ export function inferPython(input: InferInput): InferResult {
   }
   const version = /^(\d+\.\d+)/.exec(input.chain[0].image?.tag ?? '')?.[1];
   const artifacts: string[] = [];
-  if (sitePackages && version) artifacts.push(`/usr/local/lib/python${version}/site-packages`, '/usr/local/bin');
+  // software built with `make install` lands in /usr/local beside the packages: take all of it
+  if (sitePackages && version && !installsFromSource(input.chain)) artifacts.push(`/usr/local/lib/python${version}/site-packages`, '/usr/local/bin');
   else if (sitePackages) artifacts.push('/usr/local');
   artifacts.push(...dirs.filter((d) => d !== app && !d.startsWith(app + '/')), app);
   return { artifacts: [...new Set(artifacts)] };
