@@ -71,9 +71,9 @@ describe('cli: --format sarif', () => {
     const dir = makeProject({ Dockerfile: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nUSER nonroot:nonroot\nENTRYPOINT ["/app"]\n', '.dockerignore': '*\n!app\n' });
     const r = cli(dir, ['check', '--format', 'sarif', '.']);
     assert.equal(r.status, 0, r.stdout);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as Sarif.Log;
     assert.ok(sarifValidator()(log));
     assert.deepEqual(log.runs[0].results, []);
-    assert.equal(log.runs[0].invocations[0].executionSuccessful, true);
+    assert.equal(log.runs[0].invocations![0].executionSuccessful, true);
   });
 });
