@@ -13,7 +13,8 @@ export function imageChecks(img, { secrets = {} } = {}) {
   out.push({
     name: 'no-toolchain',
     ok: img.toolchain.length === 0,
-    detail: img.toolchain.length ? img.toolchain.slice(0, 4).join(', ') + (img.toolchain.length > 4 ? ', …' : '') : 'none found',
+    detail: (img.toolchain.length ? img.toolchain.slice(0, 4).join(', ') + (img.toolchain.length > 4 ? ', …' : '') : 'none found')
+      + (img.runtimeNpm ? ' (npm bundled with the node slim runtime base, as in the official image: not counted)' : ''),
   });
   const nonRoot = img.uid !== undefined && img.uid !== 0;
   const smokeOk = img.smoke.code === 0 && img.smoke.uid === img.uid;

@@ -2,11 +2,11 @@
 // its configured user, a smoke run as that user, and a search for secret values in every blob.
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { createGunzip, createGzip } from 'node:zlib';
 import { WORK, buildah, run } from './sh.mjs';
 
 const OCI = join(WORK, 'oci');
-const GZ_CACHE = join(WORK, 'gzip-sizes.json');
+const GZ_CACHE = join(WORK, 'layer-sizes.json');
 
 /** Files whose presence means a build toolchain shipped in the image. */
 export const TOOLCHAIN_NAMES = ['go', 'gofmt', 'cc1', 'cc1plus', 'gcc', 'g++', 'make', 'ld.bfd', 'npm-cli.js', 'javac',
@@ -16,10 +16,11 @@ let gzCache = existsSync(GZ_CACHE) ? JSON.parse(readFileSync(GZ_CACHE, 'utf8')) 
 
 function blobPath(digest) { return join(OCI, 'blobs', ...digest.split(':')); }
 
-function gzipSize(file) {
+/** Bytes that come out of piping `file` through a gzip (or gunzip) stream. */
+function streamedSize(file, stream) {
   return new Promise((resolve, reject) => {
     let n = 0;
-    const gz = createGzip({ level: 6 });
+    const gz = stream;
     gz.on('data', (d) => { n += d.length; });
     gz.on('end', () => resolve(n));
     gz.on('error', reject);
@@ -39,9 +40,15 @@ export async function exportImage(image, tag) {
   let bytes = 0;
   let gzip = 0;
   for (const layer of manifest.layers) {
-    bytes += layer.size;
-    if (gzCache[layer.digest] === undefined) gzCache[layer.digest] = await gzipSize(blobPath(layer.digest));
-    gzip += gzCache[layer.digest];
+    // buildah may keep a layer gzip-compressed even with --disable-compression: measure whichever side is missing.
+    if (gzCache[layer.digest] === undefined) {
+      const file = blobPath(layer.digest);
+      gzCache[layer.digest] = /gzip/.test(layer.mediaType)
+        ? { bytes: await streamedSize(file, createGunzip()), gzip: layer.size }
+        : { bytes: layer.size, gzip: await streamedSize(file, createGzip({ level: 6 })) };
+    }
+    bytes += gzCache[layer.digest].bytes;
+    gzip += gzCache[layer.digest].gzip;
   }
   writeFileSync(GZ_CACHE, JSON.stringify(gzCache));
   const blobs = [entry.digest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)].map(blobPath);
@@ -73,6 +80,12 @@ export async function withContainer(image, fn) {
   }
 }
 
+/**
+ * npm as the official node:*-slim runtime images bundle it. The slim image is the runtime base issue 2 prescribes for
+ * Node, so npm at this path is reported but not counted as a toolchain; npm anywhere else (Debian's, in node:18) is.
+ */
+export const RUNTIME_NPM = '/usr/local/lib/node_modules/npm/bin/npm-cli.js';
+
 /** Toolchain files in the mounted root file system (paths relative to the root). */
 export async function toolchainFiles(root) {
   const names = TOOLCHAIN_NAMES.flatMap((n, i) => (i ? ['-o', '-name', n] : ['-name', n]));
@@ -80,6 +93,10 @@ export async function toolchainFiles(root) {
   const sdk = await run('find', [root, '-xdev', '-maxdepth', '5', '-type', 'd', '-path', '*/dotnet/sdk']);
   return [...r.out.split('\n'), ...sdk.out.split('\n')]
     .filter((l) => l.startsWith(root)).map((l) => l.slice(root.length)).sort();
+}
+
+function splitNpm(files) {
+  return { toolchain: files.filter((f) => f !== RUNTIME_NPM), runtimeNpm: files.includes(RUNTIME_NPM) };
 }
 
 /** The numeric uid a USER value stands for, read from the image's /etc/passwd. */
@@ -112,7 +129,7 @@ export async function inspectImage(image, tag, secretValues) {
   const secretHits = {};
   for (const [name, value] of Object.entries(secretValues)) secretHits[name] = await blobsContaining(exp.blobs, value);
   const fsFacts = await withContainer(image, async (root, container) => ({
-    toolchain: await toolchainFiles(root),
+    ...splitNpm(await toolchainFiles(root)),
     uid: resolveUid(user, root),
     smoke: await smoke(container, exp.config),
   }));
