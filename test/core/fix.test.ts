@@ -100,3 +100,18 @@ test('hadolint and BuildKit ignore comments silence rules that have those twins'
   assert.equal(analyse('# check=skip=all\n' + body, { rules: [twin] }).findings.length, 0);
   assert.equal(analyse('# check=skip=JSONArgsRecommended\n' + body, { rules: [twin] }).findings.length, 1);
 });
+
+test('fixAll applies a restructuring fix alone, then lets other rules see the new text', async () => {
+  await ready;
+  // `split` appends a line once; `count` reports when the line count is odd — it must see the split's result.
+  const split = defineRule({
+    meta: { id: 'split', summary: 'restructures for tests', severity: 'info', fix: 'always', fixAlone: true },
+    check(ctx) {
+      if (ctx.model.text.includes('FROM y')) return;
+      ctx.report({ range: ctx.model.instructions[0].range, message: 'split', fixes: [{ title: 'Split', safety: 'safe', edits: [insertLinesBefore(ctx.model, ctx.model.instructions[0], ['FROM y AS b'])] }] });
+    },
+  });
+  const r = fixAll('FROM x\nRUN a\n', { rules: [marker, split] });
+  assert.deepEqual(r.applied.map((a) => a.ruleId), ['split', 'test-marker']);
+  assert.equal(r.text, 'FROM y AS b\nFROM x\n# marked\nRUN a\n');
+});

@@ -80,16 +80,23 @@ export function fixAll(text: string, options: FixAllOptions): FixAllResult {
   const files = new Map<string, string>();
   const context = options.context ? overlay(options.context, files) : undefined;
   const applied: FixAllResult['applied'] = [];
+  const order = new Map(options.rules.map((r, i) => [r.meta.id, i]));
+  const fixAloneRules = new Set(options.rules.filter((r) => r.meta.fixAlone).map((r) => r.meta.id));
   let current = text;
   let passes = 0;
   for (;;) {
     const { findings } = analyse(current, { ...options, context });
-    const candidates: { f: Finding; fix: Fix }[] = [];
+    let candidates: { f: Finding; fix: Fix }[] = [];
     for (const f of findings) {
       if (options.filter && !options.filter(f)) continue;
       const fix = pickFix(f, !!options.unsafe);
       if (fix) candidates.push({ f, fix });
     }
+    // Registry order is fix priority (split stages → manifests first → secrets → user → base …); a fix that
+    // restructures the file goes alone so the others see the new structure.
+    candidates.sort((a, b) => (order.get(a.f.ruleId) ?? 1e9) - (order.get(b.f.ruleId) ?? 1e9));
+    const alone = candidates.find((c) => fixAloneRules.has(c.f.ruleId));
+    if (alone) candidates = [alone];
     if (!candidates.length || passes >= maxPasses) {
       return { text: current, fileEdits: toFileEdits(files, options.context), applied, remaining: findings, passes };
     }

@@ -15,6 +15,11 @@ export interface RuleMeta {
    * the shells route the command to every rule that names it, never by rule id.
    */
   command?: string;
+  /**
+   * The fix restructures the file (e.g. splits a stage): fix-all applies it on its own, before any other rule's
+   * fix, and re-analyses, so that the other rules fix the new structure rather than the old one.
+   */
+  fixAlone?: boolean;
 }
 
 export interface Report {
