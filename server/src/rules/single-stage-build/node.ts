@@ -127,7 +127,7 @@ function productionInstall(input: InferInput, cwd: string, names: string[], pkg:
   const argUse = install?.shell.variables.find((v) => args.has(v.name));
   if (argUse) return { reason: `the dependency install reads the build argument ${argUse.name}` };
   const has = (f: string) => names.includes(f);
-  const major = Number(tagVersion(input.chain[0].image?.tag) ?? '99');
+  const major = parseInt(tagVersion(input.chain[0].image?.tag) ?? '99', 10);
   const berry = has('.yarnrc.yml');
   const manager = has('pnpm-lock.yaml') ? 'pnpm' : has('yarn.lock') || berry ? 'yarn' : 'npm';
   const files = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', '.npmrc', '.yarnrc', '.yarnrc.yml'].filter(has);

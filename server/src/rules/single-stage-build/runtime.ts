@@ -39,7 +39,7 @@ export function javaVersion(image: ImageRef): number | undefined {
 
 export function buildFacts(image: ImageRef, extra: Partial<BuildFacts>): BuildFacts {
   const tag = (image.tag ?? '').toLowerCase();
-  const major = Number(tagVersion(tag) ?? NaN);
+  const major = parseInt(tagVersion(tag) ?? '', 10);
   return {
     alpine: /alpine|musl/.test(tag) || /musl/.test(image.repository),
     cgoDisabled: false,
