@@ -60,6 +60,28 @@ describe('language server: code actions and commands', () => {
     });
   }
 
+  test('two findings of one rule: "Fix all <id> problems" after the documentation, then the file\'s fix-all', async () => {
+    const one = SCENARIOS['copy-before-install'].files.Dockerfile;
+    const text = one.replace('FROM node:20-slim', 'FROM node:20-slim AS test') + '\n' + one;
+    const { uri } = await openScenario('copy-before-install', text);
+    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.filter((d) => d.code === 'copy-before-install').length === 2, { since: 0 });
+    const diags = p.diagnostics.filter((d) => d.code === 'copy-before-install');
+    const list = await actions(uri, diags);
+    const titles = list.map((a) => a.title);
+    const id = 'copy-before-install';
+    const expectedTail = [`Show documentation for ${id}`, `Fix all ${id} problems`];
+    const docs = titles.indexOf(expectedTail[0]);
+    assert.deepEqual(titles.slice(docs, docs + 2), expectedTail, titles.join(' | '));
+    assert.equal(titles.filter((t) => t === expectedTail[0]).length, 1, 'documentation offered once per rule');
+    assert.equal(titles.filter((t) => t.startsWith('Disable')).length, 2, 'one disable per finding');
+    assert.equal(list[list.length - 1].kind, 'source.fixAll.lean-dockerfile', 'the file\'s fix-all comes last');
+    const fixAllId = list.find((a) => a.title === `Fix all ${id} problems`)!;
+    const v = client.applyEdit(uri, fixAllId.edit!);
+    const after = await client.waitForDiagnostics(uri, (x) => x.version === v);
+    assert.ok(!codes(after).includes(id));
+    client.close(uri);
+  });
+
   test('"Disable" inserts our ignore comment above the instruction, keeping CRLF and indentation', async () => {
     const crlf = SCENARIOS['copy-before-install'].files.Dockerfile.replace(/\n/g, '\r\n').replace('COPY . .', '  COPY . .');
     const { uri, diag } = await openScenario('copy-before-install', crlf);

@@ -3,7 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ensureBundles } from './bundle';
+import { spawn } from 'node:child_process';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { ensureBundles, SERVER } from './bundle';
 import { codes, LspClient, pathToUri } from './lspClient';
 import { makeProject, SCENARIOS, SECRET_VALUE } from './projects';
 
@@ -159,6 +161,24 @@ describe('language server: diagnostics', () => {
     await client.waitForDiagnostics(uri, (x) => codes(x).includes('root-user'));
     client.settings = {};
     client.close(uri);
+  });
+
+  test('--node-ipc works like --stdio', async () => {
+    const proc = spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+    conn.listen();
+    const got = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification('textDocument/publishDiagnostics', resolve));
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:ipc', languageId: 'dockerfile', version: 1, text: SCENARIOS['root-user'].files.Dockerfile } });
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no diagnostics over IPC')), 15000).unref());
+    const p = await Promise.race([got, timeout]);
+    assert.ok(codes(p).includes('root-user'));
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    assert.equal(await exited, 0);
+    conn.dispose();
   });
 
   test('logs never carry a secret value', () => {
