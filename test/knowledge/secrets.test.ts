@@ -4,7 +4,7 @@ import { credentialKind, isCredentialName, isNonSecretDefault, nameWords } from 
 
 test('credential names, BuildKit-like with a wider allow-list', () => {
   const yes = ['NPM_TOKEN', 'GITHUB_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'apiKey', 'API_KEY', 'DB_PWD', 'DB_PASS', 'SSH_PRIVATE_KEY', 'NPMTOKEN', 'clientSecret', 'NPM_AUTH_TOKEN', 'KEY', 'GOOGLE_APPLICATION_CREDENTIALS', 'PASSWORD'];
-  const no = ['TOKEN_FILE', 'PUBLIC_KEY', 'AWS_ACCESS_KEY_ID', 'PWD', 'GPG_KEY', 'AUTHOR', 'BYPASS', 'PASSWORD_FILE', 'CACHE_KEY', 'NODE_VERSION', 'MONKEY', 'TOKENIZER', 'SECRET_NAME', 'AUTH_URL', 'KEYSERVER'];
+  const no = ['TOKEN_FILE', 'PUBLIC_KEY', 'AWS_ACCESS_KEY_ID', 'PWD', 'GPG_KEY', 'AUTHOR', 'BYPASS', 'PASSWORD_FILE', 'CACHE_KEY', 'NODE_VERSION', 'MONKEY', 'TOKENIZER', 'SECRET_NAME', 'AUTH_URL', 'KEYSERVER', 'FASTCGI_PASS', 'PROXY_PASS'];
   for (const n of yes) assert.ok(isCredentialName(n), n);
   for (const n of no) assert.ok(!isCredentialName(n), n);
   assert.deepEqual(nameWords('NPMToken_x-y.z'), ['npm', 'token', 'x', 'y', 'z']);

@@ -44,6 +44,8 @@ export function isCredentialName(name: string): boolean {
     const w = words[i];
     // PWD alone is the shell's working directory.
     if (w === 'pwd' && words.length === 1) continue;
+    // nginx's fastcgi_pass / proxy_pass name an upstream, not a password.
+    if (w === 'pass' && i > 0 && ['fastcgi', 'proxy', 'uwsgi', 'scgi', 'grpc', 'memcached'].includes(words[i - 1])) continue;
     if (DENY_WORDS.has(w)) return true;
     if (DENY_SUFFIXES.some((s) => w.length > s.length && w.endsWith(s))) return true;
     if ((w === 'api' || w === 'private' || w === 'access' || w === 'client') && (words[i + 1] === 'key' || words[i + 1] === 'secret')) return true;

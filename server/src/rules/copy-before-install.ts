@@ -139,7 +139,10 @@ function planFix(ctx: RuleContext, stage: Stage, copy: CopyInfo, run: RunInfo, m
     return;
   }
   const busy = between.find((i) => isRun(i) && !i.shell.commands.every(isSourceFree));
-  if (busy) {
+  // Moving the install above `busy` is right only if nothing between them sets up its environment.
+  const setup = busy && between.find((i) => i.index > busy.index && ['WORKDIR', 'ENV', 'ARG', 'USER', 'SHELL'].includes(i.keyword));
+  if (busy && setup) unsafe.push(`the RUN on line ${busy.range.start.line + 1} would run before the sources are copied`);
+  else if (busy) {
     plan.busy = busy;
     const skipped = between.filter((i) => i.index > busy.index && (isRun(i) || isCopy(i)));
     unsafe.push(`the install moves above the RUN on line ${busy.range.start.line + 1}${skipped.length ? ` and the ${skipped[0].keyword} on line ${skipped[0].range.start.line + 1}` : ''}, which it must not depend on`);

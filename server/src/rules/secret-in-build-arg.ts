@@ -8,10 +8,10 @@ import { recogniseInstall } from '../knowledge/packageManagers';
 
 const TITLE = 'Use a secret mount';
 
-/** Commands that typically read a credential from their environment without naming it on the command line. */
+/** Package managers that read credentials from the environment through their config (`${NPM_TOKEN}` in .npmrc). */
 const CREDENTIAL_READERS = new Set([
-  'npm', 'npx', 'yarn', 'pnpm', 'poetry', 'uv', 'pipenv', 'go', 'bundle', 'gem', 'composer', 'dotnet', 'mvn', 'mvnw',
-  'gradle', 'gradlew', 'cargo', 'git', 'curl', 'wget', 'ssh', 'scp', 'aws', 'gcloud', 'az', 'helm', 'docker', 'twine',
+  'npm', 'npx', 'yarn', 'pnpm', 'poetry', 'uv', 'pipenv', 'bundle', 'gem', 'composer', 'dotnet', 'nuget', 'mvn', 'mvnw',
+  'gradle', 'gradlew', 'cargo', 'twine', 'go',
 ]);
 
 export const rule = defineRule({
@@ -76,8 +76,19 @@ function checkArg(ctx: RuleContext, stage: Stage, def: VarDef): void {
     return;
   }
   const implicit = !explicit.length;
+  // ARG X + ENV X=$X with no RUN naming it: runtime configuration baked into the image; a matter for the ENV.
+  if (implicit && aliases.length) return;
   const readers = scope.filter((r) => r.shell.commands.some((c) => CREDENTIAL_READERS.has(c.name) || !!recogniseInstall(c) || /^pip/.test(c.name)));
-  const targets = explicit.length ? explicit : readers.length ? readers : scope;
+  if (implicit && !readers.length) {
+    const fix: Fix = { title: 'Remove the unused ARG', safety: 'unsafe', edits: removeAll(model, defs, global, stage) };
+    ctx.report({
+      range: def.nameRange,
+      message: `ARG ${def.name} looks like a credential and no RUN names it, though a script run later could read it from its environment: remove it, or read it from a secret mount (${hint}).${leak}`,
+      fixes: [fix],
+    });
+    return;
+  }
+  const targets = explicit.length ? explicit : readers;
   const edits: TextEdit[] = removeAll(model, defs, global, stage);
   for (const a of aliases) edits.push(removeVarDef(model, a));
   let blocked: RunInfo | undefined;
@@ -91,7 +102,7 @@ function checkArg(ctx: RuleContext, stage: Stage, def: VarDef): void {
   const lines = targets.map((r) => r.range.start.line + 1);
   const where = lines.length > 1 ? `RUNs on lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]} use` : `RUN on line ${lines[0]} uses`;
   const head = implicit
-    ? `ARG ${def.name} holds a credential: no RUN names it, but every later RUN gets it in its environment (npm, pip or git read such variables from their config), and build args are recorded in the image history.`
+    ? `ARG ${def.name} holds a credential: no RUN names it, but package managers read such variables through their config (\${${def.name}} in .npmrc, settings.xml…), and build args are recorded in the image history.`
     : `ARG ${def.name} holds a credential that the ${where}: build args are recorded in the image history.`;
   if (blocked) {
     ctx.report({ range: def.nameRange, message: `${head}${leak} No automatic fix: the RUN on line ${blocked.range.start.line + 1} is in exec or heredoc form; use a secret mount (${hint}).` });

@@ -16,9 +16,9 @@ const SOURCE_FREE = new Set([
 
 /** Sub-commands of language tools that do not read the project. */
 const TOOL_SUBCOMMANDS: Record<string, RegExp> = {
-  npm: /^(config|cache|set|install|i|--version|-v)$/,
-  yarn: /^(config|cache|set|global|--version|-v)$/,
-  pnpm: /^(config|store|setup|env|--version|-v)$/,
+  npm: /^(config|cache|set|install|i|dedupe|ddp|prune|audit|ls|list|outdated|--version|-v)$/,
+  yarn: /^(config|cache|set|global|autoclean|--version|-v)$/,
+  pnpm: /^(config|store|setup|env|prune|--version|-v)$/,
   pip: /^(install|cache|config|--version|-V)$/,
   go: /^(env|version|install|mod)$/,
   dotnet: /^(tool|nuget|--info|--version|new|dev-certs)$/,
