@@ -5,6 +5,7 @@ import { rule as secretInBuildArg } from './secret-in-build-arg';
 import { rule as rootUser } from './root-user';
 import { rule as missingDockerignore } from './missing-dockerignore';
 import { rule as heavyRuntimeBase } from './heavy-runtime-base';
+import { rule as secretInEnv } from './secret-in-env';
 
 /** Every rule, in the order fixes are preferred when they overlap. Each has <id>.ts, <id>.md and test/rules/<id>/. */
 export const rules: readonly Rule[] = [
@@ -14,6 +15,7 @@ export const rules: readonly Rule[] = [
   rootUser,
   missingDockerignore,
   heavyRuntimeBase,
+  secretInEnv,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,12 @@
+# syntax=docker/dockerfile:1
+FROM golang:1.22 AS base
+ARG VERSION=1.0
+RUN --mount=type=secret,id=github-token,env=GITHUB_TOKEN git config --global url."https://x-access-token:${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/"
+
+FROM base AS build
+COPY . .
+RUN go mod download
+RUN go build -o /out/app .
+
+FROM gcr.io/distroless/static
+COPY --from=build /out/app /app
