@@ -46,7 +46,10 @@ export function codeActions(params: CodeActionParams, da: DocAnalysis, env: Acti
       out.push(...findingActions(finding, diag, da, env, target, perRuleDone));
     }
   }
-  if (wants(only, FIX_ALL_KIND) && (only || findings.length)) {
+  // Asked for explicitly (fix on save), or alongside quick fixes for one of our diagnostics — never for
+  // every cursor move's lightbulb probe, as fix-all re-analyses the file until it is stable.
+  const ours = params.context.diagnostics.some((d) => d.source === SOURCE);
+  if (wants(only, FIX_ALL_KIND) && ((only && only.some((o) => FIX_ALL_KIND.startsWith(o) && o.startsWith('source'))) || (ours && findings.length))) {
     const all = fixAllEdit(da, env, da.resolved.fixOnSaveUnsafe);
     if (all) out.push({ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: all });
   }
