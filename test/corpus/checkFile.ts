@@ -146,6 +146,8 @@ export function withFiles(base: BuildContext, edits: readonly FileEdit[]): Build
  * the error's class and the first stack frames inside the project.
  */
 export function safeStack(e: unknown): string {
+  // Local debugging only (prints the message, which may quote the file): LEAN_DOCKERFILE_DEBUG_STACKS=1.
+  if (process.env.LEAN_DOCKERFILE_DEBUG_STACKS === '1') return e instanceof Error ? (e.stack ?? String(e)) : String(e);
   const stack = e instanceof Error ? (e.stack ?? '') : typeof e === 'string' ? e : '';
   const name = e instanceof Error ? e.name : /^(\w*Error)\b/.exec(stack)?.[1] ?? 'Error';
   const frames = stack

@@ -60,9 +60,16 @@ function owns(e: OffsetEdit, ins: Ins, text: string): boolean {
   return false;
 }
 
-function errorCodes(text: string): Map<string, number> {
+/** Error codes by count, or undefined when dockerfile-utils itself crashes (it overflows its stack on some inputs). */
+function errorCodes(text: string): Map<string, number> | undefined {
   const counts = new Map<string, number>();
-  for (const d of validate(text)) {
+  let diagnostics;
+  try {
+    diagnostics = validate(text);
+  } catch {
+    return undefined;
+  }
+  for (const d of diagnostics) {
     if (d.severity !== 1) continue;
     const key = String(d.code);
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -75,7 +82,8 @@ export interface ParsedInput {
   text: string;
   df: Dockerfile;
   instructions: Ins[];
-  errors?: Map<string, number>;
+  /** Validator error codes of the input; null when the validator crashes on it. */
+  errors?: Map<string, number> | null;
 }
 
 export function prepareInput(text: string): ParsedInput {
@@ -109,8 +117,11 @@ export function parseFailure(input: ParsedInput | string, after: string, edits?:
   for (const d of pre.df.getDirectives()) {
     if (!dirsAfter.has(d.getName().toLowerCase())) return `directive: the ${d.getName().toLowerCase()} directive is no longer a directive`;
   }
-  pre.errors ??= errorCodes(before);
-  for (const [code, n] of errorCodes(after)) {
+  if (pre.errors === undefined) pre.errors = errorCodes(before) ?? null;
+  if (pre.errors === null) return undefined; // the validator cannot read the input: no baseline
+  const errAfter = errorCodes(after);
+  if (!errAfter) return 'validator: dockerfile-utils crashes on the output but not on the input';
+  for (const [code, n] of errAfter) {
     if (n > (pre.errors.get(code) ?? 0)) return `validator: dockerfile-utils reports error code ${code} more often`;
   }
   return undefined;
