@@ -1,8 +1,6 @@
-import { isRun } from '../../core/model';
-import { tagVersion } from '../../core/image';
-import { recogniseInstall } from '../../knowledge/packageManagers';
 import { flagValue, type InferInput, type InferResult } from './input';
-import { contextPathOf, listProjectDir, readProjectFile, resolvePath } from './paths';
+import { listProjectDir, readProjectFile, resolvePath } from './paths';
+import { productionInstall } from './nodeInstall';
 
 /** Node: the build output directory, and a production-only install in the runtime stage. */
 
@@ -68,7 +66,10 @@ export function inferNode(input: InferInput): InferResult {
   if (cwd === undefined) return { reason: 'the directory of the Node build is not static' };
   const pkg = parseJson(readProjectFile(input.chain, resolvePath(cwd, 'package.json'), input.context)?.text);
   const tool = buildTool(step.words, step.name, pkg);
-  if ('reason' in tool) return tool;
+  if ('reason' in tool) {
+    const fromStart = pkg ? outputFromStart(input, pkg, cwd) : undefined;
+    return fromStart ? finish(input, pkg, cwd, fromStart, '', []) : tool;
+  }
   const row = NODE_OUTPUTS.find((o) => o.tool === tool.tool)!;
   let out = flagValue(tool.words, row.flags) ?? undefined;
   if (out === null) return { reason: `the output of ${tool.tool} is not static` };
@@ -85,12 +86,32 @@ export function inferNode(input: InferInput): InferResult {
   }
   out ??= row.out;
   if (!out || out === 'tsconfig') return { reason: `the output of ${tool.tool} is unknown` };
-  const outDir = resolvePath(cwd, out);
+  return finish(input, pkg, cwd, resolvePath(cwd, out), tool.tool, row.extras ?? []);
+}
+
+/** The build output is unknown: the directory the container starts from (`node dist/server.js` → dist) stands in. */
+function outputFromStart(input: InferInput, pkg: any, cwd: string): string | undefined {
+  let words = input.startWords;
+  let dir = input.workdir ?? cwd;
+  if (JS_RUNNERS.includes(words[0]) && (words[1] === 'start' || (words[1] === 'run' && words[2] === 'start')) && typeof pkg?.scripts?.start === 'string') {
+    words = pkg.scripts.start.trim().split(/\s+/);
+    dir = cwd;
+  }
+  if (words[0] !== 'node') return undefined;
+  const file = words.slice(1).find((w) => !w.startsWith('-'));
+  if (!file || file.includes('$')) return undefined;
+  const full = resolvePath(dir, file);
+  if (!full.startsWith(cwd === '/' ? '/' : cwd + '/')) return undefined;
+  const top = full.slice(cwd.length).split('/').filter(Boolean);
+  return top.length > 1 && !['src', 'node_modules', 'lib', 'app'].includes(top[0]) ? resolvePath(cwd, top[0]) : undefined;
+}
+
+function finish(input: InferInput, pkg: any, cwd: string, outDir: string, tool: string, extras: string[]): InferResult {
   const names = listProjectDir(input.chain, cwd, input.context)?.names ?? [];
-  const artifacts = [outDir, ...(row.extras ?? []).filter((e) => names.includes(e)).map((e) => resolvePath(cwd, e))];
-  const start = checkStart(input, pkg, cwd, outDir, tool.tool);
+  const artifacts = [outDir, ...extras.filter((e) => names.includes(e)).map((e) => resolvePath(cwd, e))];
+  const start = checkStart(input, pkg, cwd, outDir, tool);
   if (start) return { reason: start };
-  const setup = productionInstall(input, cwd, names, pkg);
+  const setup = productionInstall(input, cwd, names);
   if ('reason' in setup) return setup;
   return { artifacts, setup: setup.lines };
 }
@@ -116,31 +137,4 @@ function checkStart(input: InferInput, pkg: any, cwd: string, outDir: string, to
   }
   if (head === tool || words.includes(outDir.split('/').pop()!)) return undefined;
   return `the container starts \`${words.slice(0, 3).join(' ')}\`, which may need more than the build output`;
-}
-
-function productionInstall(input: InferInput, cwd: string, names: string[], pkg: any): { lines: string[] } | { reason: string } {
-  if (!pkg) return { reason: 'package.json is not in the build context' };
-  const ctxDir = contextPathOf(input.chain, cwd, input.context);
-  if (ctxDir === undefined) return { reason: 'the project directory does not come from the build context' };
-  const install = input.chain.flatMap((s) => s.instructions).filter(isRun).find((r) => r.shell.commands.some((c) => ['npm', 'yarn', 'pnpm'].includes(recogniseInstall(c)?.manager.id ?? '')));
-  const args = new Set(input.chain.flatMap((s) => s.args.map((a) => a.name)));
-  const argUse = install?.shell.variables.find((v) => args.has(v.name));
-  if (argUse) return { reason: `the dependency install reads the build argument ${argUse.name}` };
-  const has = (f: string) => names.includes(f);
-  const major = parseInt(tagVersion(input.chain[0].image?.tag) ?? '99', 10);
-  const berry = has('.yarnrc.yml');
-  const manager = has('pnpm-lock.yaml') ? 'pnpm' : has('yarn.lock') || berry ? 'yarn' : 'npm';
-  const files = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', '.npmrc', '.yarnrc', '.yarnrc.yml'].filter(has);
-  const lines = [`COPY ${files.map((f) => (ctxDir ? ctxDir + '/' : '') + f).join(' ')} ${cwd === input.workdir ? './' : cwd + '/'}`];
-  if (berry && has('.yarn')) lines.push(`COPY ${ctxDir ? ctxDir + '/' : ''}.yarn ${cwd === input.workdir ? './' : cwd + '/'}.yarn`);
-  const lock = has('package-lock.json') || has('npm-shrinkwrap.json');
-  const cmd =
-    manager === 'pnpm' ? 'corepack enable && pnpm install --prod --frozen-lockfile'
-    : berry ? 'corepack enable && yarn workspaces focus --all --production'
-    : manager === 'yarn' ? 'yarn install --production --frozen-lockfile'
-    : major < 16 ? (lock ? 'npm ci --only=production' : 'npm install --production')
-    : lock ? 'npm ci --omit=dev' : 'npm install --omit=dev';
-  const mounts = (install?.mounts ?? []).filter((m) => ['secret', 'ssh', 'cache'].includes(m.type)).map((m) => `--mount=${m.flag.value} `).join('');
-  lines.push(`RUN ${mounts}${cwd === input.workdir ? '' : `cd ${cwd} && `}${cmd}`);
-  return { lines };
 }

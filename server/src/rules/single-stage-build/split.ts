@@ -65,11 +65,17 @@ export function writeSplit(model: Model, stage: Stage, name: string, plan: Split
     edits.push({ range: { start: at, end: at }, newText: ` ${kw('AS')} ${name}` });
   }
   const chunks = plan.moved.map((ins) => ({ ins, ...chunkLines(model, ins) }));
-  let reachesEnd = false;
-  for (const c of chunks) {
-    const end = c.last + 1 < model.index.lineCount ? { line: c.last + 1, character: 0 } : model.index.positionAt(model.text.length);
-    if (c.last + 1 >= model.index.lineCount) reachesEnd = true;
-    edits.push({ range: { start: { line: c.first, character: 0 }, end }, newText: '' });
+  // Everything after the last line that stays is rewritten as one edit: another fix inserting there (root-user's
+  // USER before CMD) overlaps this one and waits for the next round, when the final stage is the runtime stage.
+  const kept = stage.instructions.filter((i) => !plan.moved.includes(i));
+  const anchorLine = kept[kept.length - 1].range.end.line;
+  const regionStart = model.index.lineContentEnd(anchorLine);
+  const cut = (c: { first: number; last: number }) => ({ start: model.index.lineContentEnd(c.first - 1), end: model.index.lineContentEnd(c.last) });
+  let tail = model.text.slice(regionStart);
+  for (const c of [...chunks].reverse()) {
+    const { start, end } = cut(c);
+    if (c.first > anchorLine) tail = tail.slice(0, start - regionStart) + tail.slice(end - regionStart);
+    else edits.push({ range: model.index.rangeOf(start, end), newText: '' });
   }
   const body = (c: { ins: InstructionInfo; first: number; last: number }) => {
     const re = plan.rewritten.get(c.ins);
@@ -85,8 +91,8 @@ export function writeSplit(model: Model, stage: Stage, name: string, plan: Split
   for (const c of chunks) if (c.ins.keyword !== 'WORKDIR' && !START.has(c.ins.keyword)) lines.push(...body(c));
   lines.push(...userLines(plan.user, kw));
   for (const c of chunks) if (START.has(c.ins.keyword)) lines.push(...body(c));
-  const lead = model.text.length && !model.index.endsWithNewline() && !reachesEnd ? model.eol : '';
-  const end = model.index.positionAt(model.text.length);
-  edits.push({ range: { start: end, end }, newText: lead + lines.join(model.eol) + model.eol });
+  const lead = /(\r\n|\r|\n)$/.test(tail) ? '' : model.eol;
+  if (/(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)$/.test(tail)) lines.shift(); // a blank line is already there
+  edits.push({ range: model.index.rangeOf(regionStart, model.text.length), newText: tail + lead + lines.join(model.eol) + model.eol });
   return edits;
 }
