@@ -30,9 +30,9 @@ const PKG = ['npm', 'npx', 'yarn', 'pnpm'];
 const GIT = ['git', 'ssh', 'scp', 'sftp', 'rsync', 'go', 'npm', 'yarn', 'pnpm', 'pip', 'pip3', 'poetry', 'uv', 'bundle', 'composer', 'cargo', 'mix', 'rebar3'];
 
 export const SECRET_FILES: readonly SecretFile[] = [
-  { id: 'npmrc', kind: 'an npm config (.npmrc) with registry credentials', names: ['.npmrc'], readers: PKG, content: /(?:_authToken|_auth|_password)\s*=\s*(?!\$\{)\S/ },
+  { id: 'npmrc', kind: 'an npm config with registry credentials', names: ['.npmrc'], readers: PKG, content: /(?:_authToken|_auth|_password)\s*=\s*(?!\$\{)\S/ },
   { id: 'yarnrc', kind: 'a Yarn config with registry credentials', names: ['.yarnrc.yml', '.yarnrc'], readers: ['yarn'], content: /npmAuth(?:Token|Ident)\s*:\s*["']?(?!\$\{)\S|_authToken\s*[= ]\s*(?!\$\{)\S/, needsContent: true },
-  { id: 'pypirc', kind: 'a PyPI config (.pypirc)', names: ['.pypirc'], readers: ['twine', 'poetry', 'python', 'python3', 'flit', 'hatch'], content: /password\s*[=:]/i },
+  { id: 'pypirc', kind: 'a PyPI config with upload credentials', names: ['.pypirc'], readers: ['twine', 'poetry', 'python', 'python3', 'flit', 'hatch'], content: /password\s*[=:]/i },
   { id: 'pip-conf', kind: 'a pip config with an index password', names: ['pip.conf', 'pip.ini'], readers: ['pip', 'pip3', 'python', 'python3'], content: /:\/\/[^\s/:@]+:[^\s/@$]+@/, needsContent: true },
   { id: 'netrc', kind: 'a .netrc with login passwords', names: ['.netrc', '_netrc'], readers: ['curl', 'wget', 'git', 'go', 'pip', 'pip3', 'poetry', 'uv', 'ftp', 'python', 'python3'] },
   { id: 'git-credentials', kind: 'a git credential store', names: ['.git-credentials'], readers: ['git', 'go'] },
@@ -40,7 +40,7 @@ export const SECRET_FILES: readonly SecretFile[] = [
   { id: 'ssh', kind: 'an SSH directory with private keys', names: ['.ssh'], readers: GIT, dir: true },
   { id: 'aws-credentials', kind: 'AWS credentials', names: ['credentials', 'config'], under: /(?:^|\/)\.aws\/?$/, readers: ['aws', 'terraform', 'sam', 'cdk', 'eksctl'] },
   { id: 'aws', kind: 'an AWS credentials directory', names: ['.aws'], readers: ['aws', 'terraform'], dir: true },
-  { id: 'docker-config', kind: 'a Docker registry login (config.json)', names: ['config.json'], under: /(?:^|\/)\.docker\/?$/, readers: ['docker', 'buildah', 'podman', 'skopeo', 'crane'], content: /"auths?"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]/ },
+  { id: 'docker-config', kind: 'a Docker config with registry logins', names: ['config.json'], under: /(?:^|\/)\.docker\/?$/, readers: ['docker', 'buildah', 'podman', 'skopeo', 'crane'], content: /"auths?"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]/ },
   { id: 'docker', kind: 'a Docker config directory with registry logins', names: ['.docker'], readers: ['docker'], dir: true },
   { id: 'kubeconfig', kind: 'a Kubernetes config with cluster credentials', names: ['kubeconfig', '*.kubeconfig', 'config'], under: /(?:^|\/)\.kube\/?$/, readers: ['kubectl', 'helm', 'kustomize'] },
   { id: 'kubeconfig-file', kind: 'a Kubernetes config with cluster credentials', names: ['kubeconfig', '*.kubeconfig', 'kubeconfig.y*ml'], readers: ['kubectl', 'helm'] },

@@ -6,6 +6,7 @@ import { rule as rootUser } from './root-user';
 import { rule as missingDockerignore } from './missing-dockerignore';
 import { rule as heavyRuntimeBase } from './heavy-runtime-base';
 import { rule as secretInEnv } from './secret-in-env';
+import { rule as secretFileInLayer } from './secret-file-in-layer';
 
 /** Every rule, in the order fixes are preferred when they overlap. Each has <id>.ts, <id>.md and test/rules/<id>/. */
 export const rules: readonly Rule[] = [
@@ -16,6 +17,7 @@ export const rules: readonly Rule[] = [
   missingDockerignore,
   heavyRuntimeBase,
   secretInEnv,
+  secretFileInLayer,
 ];
 
 export function findRule(id: string): Rule | undefined {
