@@ -31,6 +31,11 @@ test('base families and their users', () => {
   assert.ok(of('bitnami/redis').runsAsNonRoot);
   assert.ok(!of('bitnami/minideb').runsAsNonRoot);
   assert.equal(of('registry.example.com/acme/base:1').family, 'unknown');
+  assert.equal(of('mcr.microsoft.com/dotnet/core/aspnet:2.2').family, 'debian');
+  assert.equal(of('microsoft/aspnet:4.7').family, 'windows');
+  assert.equal(of('microsoft/powershell:ubuntu16.04').family, 'debian');
+  assert.equal(of('acme/app:1.0-centos7').family, 'rhel');
+  assert.equal(of('nodesource/trusty').family, 'debian');
 });
 
 test('trusted bases marked #nonroot', () => {

@@ -44,6 +44,10 @@ const NON_ROOT_REPOS = [
   'ubi8/nodejs-', 'ubi9/nodejs-', 'ubi8/python-', 'ubi9/python-', 'ubi8/openjdk-', 'ubi9/openjdk-', 'ubi8/php-', 'ubi9/php-',
   'ubi8/ruby-', 'ubi9/ruby-', 'ubi8/dotnet-', 'ubi9/dotnet-', 'ubi8/go-toolset', 'ubi9/go-toolset', 'bitnami/',
 ];
+/** Windows-only images by name (the tag does not always say so). */
+const WINDOWS_REPOS = /^microsoft\/(aspnet|iis|dotnet-framework|windowsservercore|nanoserver|mssql-server-windows[\w-]*)$|^dotnet\/framework\//;
+const DEBIAN_WORDS = new Set(['debian', 'ubuntu', 'trusty', 'precise', 'wheezy', 'raspbian', 'buildpack', 'phusion', 'baseimage']);
+const RHEL_WORDS = new Set(['centos', 'rhel', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'ubi7', 'ubi8', 'ubi9', 'el7', 'el8', 'el9']);
 const ROOT_IN_NON_ROOT_REPOS = ['bitnami/minideb', 'bitnami/git', 'bitnami/os-shell'];
 
 /** `root`, `0`, `root:root`, `0:0`, `root:wheel`: the user part decides. */
@@ -80,7 +84,7 @@ export function baseUserFor(ref: ImageRef, trusted: readonly string[] = []): Bas
   const repo = ref.repository;
   const base = (family: UserFamily, extra: Partial<BaseUser> = {}): BaseUser => ({ family, runsAsNonRoot: false, dropsPrivileges: false, ...extra });
   if (isTrustedNonRoot(ref, trusted)) return base('unknown', { runsAsNonRoot: true });
-  if (c.flavour === 'windows') return base('windows');
+  if (c.flavour === 'windows' || WINDOWS_REPOS.test(repo)) return base('windows');
   if (c.flavour === 'scratch') return base('scratch');
   if (c.flavour === 'distroless') return base('distroless', { runsAsNonRoot: /nonroot/.test(tag), existingUser: 'nonroot:nonroot' });
   if (c.flavour === 'chainguard') return base('chainguard', { runsAsNonRoot: true, existingUser: 'nonroot' });
@@ -88,7 +92,7 @@ export function baseUserFor(ref: ImageRef, trusted: readonly string[] = []): Bas
   if (NON_ROOT_REPOS.some((p) => repo.startsWith(p) || repo.includes('/' + p)) && !ROOT_IN_NON_ROOT_REPOS.some((p) => repo.endsWith(p))) {
     return base('unknown', { runsAsNonRoot: true });
   }
-  if (/^dotnet\/(aspnet|runtime|runtime-deps|sdk|monitor)$/.test(repo) && ref.registry === 'mcr.microsoft.com') {
+  if (/^dotnet\/(core\/)?(aspnet|runtime|runtime-deps|sdk|monitor)$/.test(repo) && ref.registry === 'mcr.microsoft.com') {
     if (/chiseled|distroless/.test(tag)) return base('dotnet', { runsAsNonRoot: true, existingUser: 'app' });
     const major = Number((tagVersion(ref.tag) ?? '0').split('.')[0]);
     if (major >= 8) return base('dotnet', { existingUser: 'app' });
@@ -104,7 +108,11 @@ export function baseUserFor(ref: ImageRef, trusted: readonly string[] = []): Bas
   if (official && DEBIAN_BASED.has(official)) return base('debian', { createCommand: SHADOW_CREATE });
   if (official && RHEL_BASED.has(official)) return base('rhel', { createCommand: SHADOW_CREATE });
   if (/(^|\/)ubi\d*(\/ubi)?$|(^|\/)ubi\d+-init$/.test(repo)) return base('rhel', { createCommand: SHADOW_CREATE });
-  if (/(^|\/)(debian|ubuntu)$/.test(repo)) return base('debian', { createCommand: SHADOW_CREATE });
+  // Otherwise the tag or the name may say which distribution it is built on.
+  const words = [...c.tokens, ...repo.split(/[/_.-]/)];
+  const stem = (w: string) => w.replace(/\d[\d.]*$/, ''); // ubuntu16.04 → ubuntu, centos7 → centos
+  if (c.codename || words.some((w) => DEBIAN_WORDS.has(stem(w)))) return base('debian', { createCommand: SHADOW_CREATE });
+  if (words.some((w) => RHEL_WORDS.has(w) || RHEL_WORDS.has(stem(w)))) return base('rhel', { createCommand: SHADOW_CREATE });
   return base('unknown');
 }
 
