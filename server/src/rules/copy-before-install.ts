@@ -59,7 +59,7 @@ function checkPair(ctx: RuleContext, stage: Stage, copy: CopyInfo, run: RunInfo,
       .map((inst) => mapInstall(inst, installDirOf(model, stage, run, inst), destAbs))
       .filter((m): m is NonNullable<ReturnType<typeof mapInstall>> => !!m);
     if (!mapped.length) return;
-    planFix(ctx, stage, copy, run, mapped, destText!.startsWith('/'), plan);
+    planFix(ctx, stage, copy, run, mapped, destText!.startsWith('/'), destAbs, plan);
   } else {
     plan.reason = 'the copy destination or the install directory depends on a value not known here';
   }
@@ -110,7 +110,7 @@ function mapInstall(inst: InstallCommand, cwd: string | undefined, destAbs: stri
   return dir === undefined ? undefined : { inst, dir, files: files.filter((f): f is string => f !== undefined) };
 }
 
-function planFix(ctx: RuleContext, stage: Stage, copy: CopyInfo, run: RunInfo, mapped: { inst: InstallCommand; dir: string; files: string[] }[], destIsAbsolute: boolean, plan: Plan): void {
+function planFix(ctx: RuleContext, stage: Stage, copy: CopyInfo, run: RunInfo, mapped: { inst: InstallCommand; dir: string; files: string[] }[], destIsAbsolute: boolean, destAbs: string, plan: Plan): void {
   const model = ctx.model;
   if (!ctx.context) {
     plan.reason = 'the build context could not be read';
@@ -154,7 +154,29 @@ function planFix(ctx: RuleContext, stage: Stage, copy: CopyInfo, run: RunInfo, m
   const post = postCommands(run, mapped.map((m) => m.inst));
   if (post.length && !isFlatList(model, run, cmds)) unsafe.push(`the same RUN also runs \`${post[0].name}\`, which may need the sources`);
   if (unsafe.length) plan.unsafe = unsafe[0];
-  plan.manifests = { files, dirs };
+  // Manifests an earlier COPY already put in place need no second copy.
+  const have = alreadyCopied(model, stage, copy);
+  plan.manifests = { files: files.filter((f) => !have.has(resolvePath(destAbs, f))), dirs };
+}
+
+/** Container paths of the files that earlier plain COPYs of the stage put in place (`COPY package.json ./`). */
+function alreadyCopied(model: Model, stage: Stage, before: CopyInfo): Set<string> {
+  const out = new Set<string>();
+  for (const ins of stage.instructions) {
+    if (ins.index >= before.index) break;
+    if (!isCopy(ins) || ins.from !== undefined || !ins.dest) continue;
+    const destText = expandVars(model, stage, ins, ins.dest.value);
+    const wd = workdirBefore(model, stage, ins);
+    if (destText === undefined || wd === undefined) continue;
+    const dir = resolvePath(wd, destText);
+    const intoDir = ins.sources.length > 1 || /\/$/.test(destText) || destText === '.';
+    for (const src of ins.sources) {
+      if (/[*?[$]/.test(src.value)) continue;
+      const name = src.value.replace(/^\.\//, '').split('/').pop()!;
+      out.add(intoDir ? resolvePath(dir, name) : dir);
+    }
+  }
+  return out;
 }
 
 /** Commands after the last install of the RUN that need the sources. */
@@ -197,7 +219,7 @@ function buildEdits(model: Model, copy: CopyInfo, run: RunInfo, manifests: { fil
     else edits.push(deleteInstruction(model, run));
     return edits;
   }
-  edits.push(insertLinesBefore(model, run, lines));
+  if (lines.length) edits.push(insertLinesBefore(model, run, lines));
   if (split) edits.push({ range: model.index.rangeOf(lastEnd, run.end), newText: model.eol + moved.join(model.eol) + model.eol + second });
   else edits.push(insertLinesAfter(model, run, moved));
   return edits;
