@@ -7,6 +7,7 @@ import { rule as missingDockerignore } from './missing-dockerignore';
 import { rule as heavyRuntimeBase } from './heavy-runtime-base';
 import { rule as secretInEnv } from './secret-in-env';
 import { rule as secretFileInLayer } from './secret-file-in-layer';
+import { rule as hardcodedSecret } from './hardcoded-secret';
 
 /** Every rule, in the order fixes are preferred when they overlap. Each has <id>.ts, <id>.md and test/rules/<id>/. */
 export const rules: readonly Rule[] = [
@@ -18,6 +19,7 @@ export const rules: readonly Rule[] = [
   heavyRuntimeBase,
   secretInEnv,
   secretFileInLayer,
+  hardcodedSecret,
 ];
 
 export function findRule(id: string): Rule | undefined {

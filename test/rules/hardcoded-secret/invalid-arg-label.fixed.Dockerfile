@@ -1,0 +1,5 @@
+ARG GITHUB_TOKEN
+FROM alpine:3.20
+LABEL org.example.api-key="k3J9xQ2mP7vL4nR8tW1yZ5bC6dF0gH"
+ARG CONFIG=https://admin:Sup3rS3cr3tPw@config.example.com/app.yml
+RUN wget -q "$CONFIG" -O /etc/app.yml
