@@ -49,6 +49,7 @@ export const rule = defineRule({
     severity: 'warning',
     fix: 'sometimes',
     command: 'leanDockerfile.splitStages',
+    fixAlone: true,
   },
   check(ctx) {
     const { model } = ctx;
