@@ -46,6 +46,7 @@ describe('language server: code actions and commands', () => {
       assert.equal(docs, disable + 1, `documentation right after disable: ${titles}`);
       for (const a of list) assert.equal(a.kind, 'quickfix');
       const fixes = list.slice(0, disable);
+      for (const a of list.slice(0, disable + 1)) assert.deepEqual(a.diagnostics, [diag], `"${a.title}" names the diagnostic it fixes`);
       const firstSafe = fixes.findIndex((a) => a.isPreferred);
       assert.ok(fixes.filter((a) => a.isPreferred).length <= 1, 'at most one preferred fix');
       assert.ok(firstSafe <= 0 || !fixes.slice(0, firstSafe).some((a) => a.isPreferred));
