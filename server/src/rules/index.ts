@@ -8,6 +8,7 @@ import { rule as heavyRuntimeBase } from './heavy-runtime-base';
 import { rule as secretInEnv } from './secret-in-env';
 import { rule as secretFileInLayer } from './secret-file-in-layer';
 import { rule as hardcodedSecret } from './hardcoded-secret';
+import { rule as missingCacheMount } from './missing-cache-mount';
 
 /** Every rule, in the order fixes are preferred when they overlap. Each has <id>.ts, <id>.md and test/rules/<id>/. */
 export const rules: readonly Rule[] = [
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   secretInEnv,
   secretFileInLayer,
   hardcodedSecret,
+  missingCacheMount,
 ];
 
 export function findRule(id: string): Rule | undefined {

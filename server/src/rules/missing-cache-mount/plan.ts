@@ -1,0 +1,129 @@
+import { isCopy, isRun, stageChain, type Model, type RunInfo } from '../../core/model';
+import { CACHE_DIRS, recogniseCacheUse, type CacheKey, type CacheUse } from '../../knowledge/cacheMounts';
+import { lookupFor, runEnvironment, type RunEnvironment } from './environment';
+import type { MountSpec } from './edits';
+
+/** A cache directory a RUN needs. */
+export interface Need {
+  key: CacheKey;
+  target: string;
+  locked: boolean;
+  store: boolean;
+  use: CacheUse;
+}
+
+/** What one RUN runs, which caches that needs, and which of them it already mounts. */
+export interface RunPlan {
+  run: RunInfo;
+  env: RunEnvironment;
+  uses: CacheUse[];
+  /** Needed directories not mounted yet, one per target. */
+  missing: Need[];
+  /** Caches whose directory cannot be known (HOME of a numeric user, a relative or dynamic path): labels. */
+  unknown: string[];
+  /** Cache mount targets already on the RUN. */
+  mounted: string[];
+  /** A cache mount whose target cannot be read (`target=$CACHE`): the author handles caching. */
+  opaque: boolean;
+}
+
+const normal = (p: string) => p.replace(/\/+$/, '') || '/';
+/** Whether a directory lies in (or is) a mount target. */
+export const within = (dir: string, target: string) => dir === target || target === '/' || dir.startsWith(target + '/');
+
+/** Yarn 2+ (berry) when the context has `.yarnrc.yml` or the command says `--immutable`. */
+function yarnFlavour(model: Model, use: CacheUse): 'classic' | 'berry-modules' | 'berry-pnp' {
+  const rc = model.context?.readFile('.yarnrc.yml');
+  const berry = rc !== undefined || use.command.args.some((a) => a.value === '--immutable' || a.value === '--immutable-cache');
+  if (!berry) return 'classic';
+  return rc && /^\s*nodeLinker\s*:\s*["']?(node-modules|pnpm)["']?\s*$/m.test(rc) ? 'berry-modules' : 'berry-pnp';
+}
+
+export function planRun(model: Model, run: RunInfo): RunPlan | undefined {
+  const uses = run.shell.commands.map(recogniseCacheUse).filter((u): u is CacheUse => !!u);
+  if (!uses.length) return undefined;
+  const env = runEnvironment(model, run);
+  let opaque = false;
+  const mounted: string[] = [];
+  for (const m of run.mounts) {
+    if (m.type !== 'cache') continue;
+    const t = m.options.target ?? m.options.dst ?? m.options.destination ?? '';
+    const resolved = t.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (x, n: string) => env.vars.get(n) ?? x);
+    if (!resolved.startsWith('/') || resolved.includes('$')) opaque = true;
+    else mounted.push(normal(resolved));
+  }
+  const missing: Need[] = [];
+  const unknown: string[] = [];
+  for (const use of uses) {
+    let keys = use.caches;
+    if (use.tool === 'yarn') {
+      const flavour = yarnFlavour(model, use);
+      // Plug'n'Play reads packages from the cache at run time: the cache is the install, never a mount.
+      if (flavour === 'berry-pnp') continue;
+      if (flavour === 'berry-modules') keys = ['yarn-berry'];
+    }
+    const lookup = lookupFor(env, use.command);
+    for (const key of keys) {
+      const info = CACHE_DIRS[key];
+      const dir = info.dir(lookup);
+      if (!dir) {
+        if (!unknown.includes(info.label)) unknown.push(info.label);
+        continue;
+      }
+      const target = normal(dir);
+      if (mounted.some((m) => within(target, m)) || missing.some((n) => n.target === target)) continue;
+      missing.push({ key, target, locked: !!info.locked, store: !!info.store, use });
+    }
+  }
+  return { run, env, uses, missing, unknown, mounted, opaque };
+}
+
+/** The flags for a plan's missing mounts (uid for a non-root user; world-writable when its uid is unknown). */
+export function mountSpecs(plan: RunPlan): MountSpec[] {
+  const nonRoot = plan.env.user !== undefined;
+  return plan.missing.map((n) => ({ target: n.target, locked: n.locked, uid: nonRoot ? plan.env.uid : undefined, open: nonRoot && plan.env.uid === undefined }));
+}
+
+/**
+ * Other RUNs that read or fill the same package store (Go modules, NuGet, Maven, Gradle, Cargo): the stage
+ * chain before this RUN and everything built on this stage after it. Mounting the store on one RUN only
+ * would hide what an earlier RUN downloaded there, or keep from the image what a later RUN reads.
+ */
+export function storeSiblings(model: Model, plan: RunPlan): RunPlan[] {
+  const stores = plan.missing.filter((n) => n.store);
+  const stage = plan.run.stage;
+  if (!stores.length || !stage) return [];
+  const chain = new Set(stageChain(stage));
+  const out: RunPlan[] = [];
+  for (const s of model.stages) {
+    const related = chain.has(s) || stageChain(s).includes(stage);
+    if (!related) continue;
+    for (const i of s.instructions) {
+      if (!isRun(i) || i === plan.run) continue;
+      const other = planRun(model, i);
+      if (other && !other.opaque && other.missing.some((n) => stores.some((st) => st.target === n.target))) out.push(other);
+    }
+  }
+  return out;
+}
+
+/** A COPY --from of this stage (or one built on it) that takes files from inside a cache directory. */
+export function copiedOut(model: Model, plan: RunPlan): { line: number; target: string } | undefined {
+  const stage = plan.run.stage;
+  if (!stage) return undefined;
+  const names = new Set<string>();
+  for (const s of model.stages) {
+    if (!stageChain(s).includes(stage)) continue;
+    names.add(String(s.index));
+    if (s.name) names.add(s.name.toLowerCase());
+  }
+  for (const i of model.instructions) {
+    if (!isCopy(i) || !i.from || !names.has(i.from.toLowerCase())) continue;
+    for (const src of i.sources) {
+      const p = normal(src.value);
+      const hit = plan.missing.find((n) => within(n.target, p) || within(p, n.target));
+      if (hit) return { line: i.range.start.line + 1, target: hit.target };
+    }
+  }
+  return undefined;
+}
