@@ -51,6 +51,8 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly messages: string[] = [];
   settings: Record<string, unknown>;
+  /** While set, answers to workspace/configuration wait for it (to interleave edits with a pending analysis). */
+  configGate?: Promise<void>;
   initializeResult!: InitializeResult;
   private readonly docs = new Map<string, TextDocument>();
 
@@ -71,9 +73,11 @@ export class LspClient {
       return null;
     });
     conn.onRequest('window/showDocument', () => ({ success: true }));
-    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((i) => (i.section === 'leanDockerfile' ? this.settings : null)),
-    );
+    conn.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
+      this.events.emit('configuration', p);
+      await this.configGate;
+      return p.items.map((i) => (i.section === 'leanDockerfile' ? this.settings : null));
+    });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       this.applied.push(p);
