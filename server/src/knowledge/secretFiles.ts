@@ -24,6 +24,8 @@ export interface SecretFile {
   content?: RegExp;
   /** Fire only when the context shows the content (the name alone is mostly harmless config). */
   needsContent?: boolean;
+  /** A directory name that is also a common project folder: only when copied to where tools read it. */
+  destOnly?: RegExp;
 }
 
 const PKG = ['npm', 'npx', 'yarn', 'pnpm'];
@@ -41,7 +43,7 @@ export const SECRET_FILES: readonly SecretFile[] = [
   { id: 'aws-credentials', kind: 'AWS credentials', names: ['credentials', 'config'], under: /(?:^|\/)\.aws\/?$/, readers: ['aws', 'terraform', 'sam', 'cdk', 'eksctl'] },
   { id: 'aws', kind: 'an AWS credentials directory', names: ['.aws'], readers: ['aws', 'terraform'], dir: true },
   { id: 'docker-config', kind: 'a Docker config with registry logins', names: ['config.json'], under: /(?:^|\/)\.docker\/?$/, readers: ['docker', 'buildah', 'podman', 'skopeo', 'crane'], content: /"auths?"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]/ },
-  { id: 'docker', kind: 'a Docker config directory with registry logins', names: ['.docker'], readers: ['docker'], dir: true },
+  { id: 'docker', kind: 'a Docker config directory with registry logins', names: ['.docker'], readers: ['docker'], dir: true, destOnly: /(?:^|\/)\.docker\/?$/ },
   { id: 'kubeconfig', kind: 'a Kubernetes config with cluster credentials', names: ['kubeconfig', '*.kubeconfig', 'config'], under: /(?:^|\/)\.kube\/?$/, readers: ['kubectl', 'helm', 'kustomize'] },
   { id: 'kubeconfig-file', kind: 'a Kubernetes config with cluster credentials', names: ['kubeconfig', '*.kubeconfig', 'kubeconfig.y*ml'], readers: ['kubectl', 'helm'] },
   { id: 'gcp-key', kind: 'a Google Cloud service-account key', names: ['*service-account*.json', '*service_account*.json', '*serviceaccount*.json', 'gcp-key.json', 'gcp_key.json', 'gcloud-key.json', 'gcloud*.json', 'gcs-key.json', 'application_default_credentials.json', 'client_secret*.json', 'credentials.json', '*-credentials.json', '*_credentials.json', '*-sa-key.json', '*-sa.json', 'keyfile.json'], readers: ['gcloud', 'gsutil', 'bq', 'terraform'], content: /"private_key"|"client_secret"|"refresh_token"/ },
@@ -62,7 +64,7 @@ export const SECRET_FILES: readonly SecretFile[] = [
 /** Names that look like a credential file but are not: public keys, certificates, signatures, templates. */
 const NOT_SECRET_NAME = /\.(?:pub|crt|cer|der|csr|asc|gpg|sig)$|(?:^|[._-])(?:example|sample|template|tmpl|tpl|dist|defaults?)(?:$|[._-])/i;
 /** `.key`/`.pem` names of public material: repository signing keys, certificates, chains, DH parameters. */
-const PUBLIC_KEY_NAME = /(?:^|[._\d-])(?:public|pubkey|gpg|pgp|signing|apt|repo|release|releases|archive|keyring|dhparam|dh\d*)(?:$|[._\d-])/i;
+const PUBLIC_KEY_NAME = /(?:^|[._\d-])(?:public|pub|pubkey|gpg|pgp|signing|apt|repo|release|releases|archive|keyring|dhparam|dh\d*)(?:$|[._\d-])/i;
 const CERT_PEM_NAME = /(?:^|[._\d-])(?:cert|certs|certificate|chain|fullchain|ca|cacert|ca-bundle|bundle|trust|truststore|cacerts|root|rootca)(?:$|[._\d-])|^ca[._-]|cert/i;
 
 function isPublicName(base: string): boolean {
@@ -98,7 +100,10 @@ export function matchSecretFile(path: string, alsoUnder?: string): SecretFile | 
   const { dir, base } = split(path);
   if (!base || base === '.' || base === '..' || isPublicName(base)) return undefined;
   return SECRET_FILES.find(
-    (f) => f.names.some((n) => globRe(n).test(base)) && (!f.under || f.under.test(dir) || (alsoUnder !== undefined && f.under.test(alsoUnder.replace(/\/+$/, '')))),
+    (f) =>
+      f.names.some((n) => globRe(n).test(base)) &&
+      (!f.under || f.under.test(dir) || (alsoUnder !== undefined && f.under.test(alsoUnder.replace(/\/+$/, '')))) &&
+      (!f.destOnly || (alsoUnder !== undefined && f.destOnly.test(alsoUnder))),
   );
 }
 

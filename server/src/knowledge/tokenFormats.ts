@@ -42,7 +42,7 @@ const PLACEHOLDER_RE = [
   /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %TOKEN%
   /^@[A-Za-z_][A-Za-z0-9_]*@$/, // @TOKEN@
   /^(?:your|my|some|the|a|an|insert|enter|put|add|replace|change|set)[-_ ]?.*(?:here|token|key|secret|password|pass|id|value)$/,
-  /(?:^|[-_ ])(?:example|sample|placeholder|dummy|changeme|change[-_]?me|replace[-_]?me|your[-_]|xxxx|redacted)/,
+  /(?:^|[-_ ])(?:example|sample|placeholder|dummy|replace[-_]?me|your[-_]|xxxx|redacted)|change[-_]?(?:me|it|this)|^(?:test|dummy|fake|sample|default|demo|dev|my|super)[-_]?(?:pass(?:word)?|pwd|token|key|secret)\d*$/,
 ];
 
 /** Whether a value is a stand-in (`changeme`, `<token>`, `your-token-here`, `xxxx`, `example…`). */

@@ -3,7 +3,7 @@ import { deleteInstruction, ensureSyntaxDirective } from '../core/edits';
 import { isCopy, isRun, stageChain, type CopyInfo, type InstructionInfo, type RunInfo, type Stage, type Word } from '../core/model';
 import type { ShellCommand } from '../core/shell';
 import type { TextEdit } from '../core/types';
-import { matchSecretFile, matchSecretGlob, TRUST_DIRS, type SecretFile } from '../knowledge/secretFiles';
+import { isNotSecretName, matchSecretFile, matchSecretGlob, TRUST_DIRS, type SecretFile } from '../knowledge/secretFiles';
 import { insertMount, removeArg, removeCommand, removeSource } from './secret-file-in-layer/edits';
 import { basename, copyTarget, normalise, resolveAt } from './secret-file-in-layer/paths';
 
@@ -37,7 +37,8 @@ function credentialSource(ctx: RuleContext, copy: CopyInfo, src: Word): SecretFi
   if (!v || v.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^git@/.test(v)) return undefined;
   const dest = copy.dest?.value ?? '';
   if (TRUST_DIRS.test(dest)) return undefined;
-  const file = /[*?[]/.test(v) ? matchSecretGlob(v) : (matchSecretFile(v, dest) ?? (copy.sources.length === 1 && !/\/$/.test(dest) ? matchSecretFile(dest) : undefined));
+  const byDest = () => (copy.sources.length === 1 && !/\/$/.test(dest) && !isNotSecretName(v) ? matchSecretFile(dest) : undefined);
+  const file = /[*?[]/.test(v) ? matchSecretGlob(v) : (matchSecretFile(v, dest) ?? byDest());
   if (!file) return undefined;
   if (file.content) {
     const text = ctx.context?.readFile(normalise(v).replace(/^\//, ''));

@@ -4,12 +4,15 @@ import { ensureSyntaxDirective } from '../core/edits';
 import { reportsOf } from '../core/ruleReports';
 import { removeVarDef, secretBuildFlag, secretId, secretMountEdits } from '../core/secretMount';
 import type { TextEdit } from '../core/types';
-import { isCredentialName, isNonSecretDefault } from '../knowledge/secrets';
+import { isCredentialName, isNonSecretDefault, nameWords } from '../knowledge/secrets';
 import { isPlaceholder, tokenKind } from '../knowledge/tokenFormats';
 import { rule as secretInBuildArg } from './secret-in-build-arg';
 import { readsImplicitly } from './secret-in-env/readers';
 
 const RUNTIME = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+/** Settings about a credential, not the credential (`LDAP_PASSWORD_ENCODING`, `AUTH_SCHEME`), on top of secrets.ts. */
+const SETTING_WORDS = new Set(['encoding', 'protocol', 'scheme', 'strategy', 'backend', 'level', 'mechanism', 'min', 'max', 'complexity', 'hash', 'hashing', 'rounds', 'length', 'prompt', 'hint']);
+const isEnvCredentialName = (name: string) => isCredentialName(name) && !nameWords(name).some((w) => SETTING_WORDS.has(w));
 
 export const rule = defineRule({
   meta: {
@@ -23,6 +26,7 @@ export const rule = defineRule({
     const argNames = reportedArgNames(ctx);
     for (const stage of ctx.model.stages) {
       for (const def of stage.envs) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(def.name)) continue;
         const found = credentialEnv(def, stage, argNames);
         if (found) checkEnv(ctx, stage, def, found);
       }
@@ -30,7 +34,9 @@ export const rule = defineRule({
   },
 });
 
-export const usesVar = (text: string, name: string) => new RegExp(`\\$(?:\\{#?${name}(?:[:}?+#%/-]|$)|${name}(?![A-Za-z0-9_]))`).test(text);
+export const usesVar = (text: string, name: string) =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
+  new RegExp(`\\$(?:\\{#?${name}(?:[:}?+#%/-]|$)|${name}(?![A-Za-z0-9_]))`).test(text);
 
 /** Names of the ARGs secret-in-build-arg reports, per stage (an ENV fed from one is its business). */
 function reportedArgNames(ctx: RuleContext): Map<Stage, Set<string>> {
@@ -61,7 +67,7 @@ export function credentialEnv(def: VarDef, stage: Stage, argNames: Map<Stage, Se
   const kind = tokenKind(value);
   const literal = value.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '').replace(/["'\s]/g, '') !== '';
   if (!kind) {
-    if (!isCredentialName(def.name) || !value.trim() || isNonSecretDefault(value)) return undefined;
+    if (!isEnvCredentialName(def.name) || !value.trim() || isNonSecretDefault(value)) return undefined;
     if (literal && isPlaceholder(value)) return undefined;
   }
   // Fed from an ARG that secret-in-build-arg reports: its fix removes or blames this ENV.

@@ -14,3 +14,4 @@ RUN apt-key adv --keyserver hkps://keyserver.ubuntu.com --recv-keys 0x9DC858229F
  && git clone https://user:${GIT_PASS}@example.com/x.git \
  && docker login --password-stdin -u ci registry.example.com < /run/secrets/pw
 RUN --mount=type=secret,id=npm-token,env=NPM_TOKEN npm config set //registry.npmjs.org/:_authToken=${NPM_TOKEN}
+RUN openssl req -new -key snakeoil.key -subj "/CN=localhost" -out snakeoil.csr

@@ -8,3 +8,6 @@ COPY --from=builder /root/.npmrc /tmp/npmrc
 ADD https://example.com/keys/release.key /tmp/
 COPY . /app
 RUN update-ca-certificates
+COPY .env.template /app/.env
+COPY restic-pub.pem /etc/restic/
+ADD .docker /app/

@@ -16,7 +16,10 @@ export interface Literal {
 }
 
 /** Flags whose value is a credential (`--password`, `--token`, `--api-key`), by the same name test as variables. */
-const CRED_FLAG = (name: string) => isCredentialName(name) && !/stdin|file|env|cmd|command|helper|id$|^secret$|^mount$/i.test(name);
+const CRED_FLAG = (name: string) =>
+  isCredentialName(name) && !/stdin|file|env|cmd|command|helper|id$|^secret$|^mount$|^(?:(?:private|ssl|tls|client|signing|host)-?)?key$/i.test(name);
+/** Flag values that name a file rather than hold a secret (`-key server.key`). */
+const FILE_LIKE = /\.(?:key|pem|crt|cer|der|p12|pfx|txt|json|conf|cfg|ini|ya?ml|env|properties|xml)$/i;
 const AUTH_HEADER = /^\s*(?:Proxy-)?Authorization\s*:\s*(?:Bearer|Basic|token|Token|Bot|Digest)\s+(\S+)/i;
 const KEY_HEADER = /^\s*(?:X-[\w-]*(?:Token|Key|Auth|Secret)[\w-]*|PRIVATE-TOKEN|JOB-TOKEN|Api-?Key)\s*:\s*(\S+)/i;
 const NPM_AUTH = /:_(?:authToken|auth|password)\s*=\s*["']?([^\s"';&|]+)/g;
@@ -72,7 +75,9 @@ function scanRun(model: Model, run: RunInfo, add: (l: Literal) => void): void {
         const kind = /pass|pwd/i.test(flag[1]) ? 'a password' : 'a token';
         const value = flag[2] ?? (words[i + 1] && !(words[i + 1].value ?? '-').startsWith('-') ? words[i + 1].value : undefined);
         const target = flag[2] !== undefined ? w : words[i + 1];
-        if (target === w) lit(value, kind, envName(`${c.name}_${flag[1]}`));
+        if (value && FILE_LIKE.test(value)) {
+          // a key or password file, not the secret
+        } else if (target === w) lit(value, kind, envName(`${c.name}_${flag[1]}`));
         else if (target && value) litIn(model, target, value, kind, envName(`${c.name}_${flag[1]}`), run, add);
       }
       if (/^(?:mysql|mysqladmin|mysqldump|mariadb)$/.test(c.name) && /^-p[^-\s]/.test(v)) lit(v.slice(2), 'a password', 'MYSQL_PASSWORD');
@@ -80,7 +85,8 @@ function scanRun(model: Model, run: RunInfo, add: (l: Literal) => void): void {
       if ((c.name === 'curl' && (v === '-u' || v === '--user' || v === '-U' || v === '--proxy-user')) || /^--(?:proxy-)?user=/.test(v)) {
         const cred = v.includes('=') ? v.slice(v.indexOf('=') + 1) : words[i + 1]?.value;
         const pass = cred && cred.includes(':') ? cred.slice(cred.indexOf(':') + 1) : undefined;
-        if (pass) (v.includes('=') ? lit : (s: string, k: string, e: string) => litIn(model, words[i + 1], s, k, e, run, add, false))(pass, 'a password', 'CURL_PASSWORD', false);
+        if (pass && v.includes('=')) lit(pass, 'a password', 'CURL_PASSWORD', false);
+        else if (pass) litIn(model, words[i + 1], pass, 'a password', 'CURL_PASSWORD', run, add, false);
       }
       const h = v.replace(/^--?[\w-]+=/, '');
       const header = AUTH_HEADER.exec(h) ?? KEY_HEADER.exec(h);
