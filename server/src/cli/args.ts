@@ -35,7 +35,7 @@ Options:
   --format <text|json|sarif>   output format (default: text)
   --fix                        apply safe fixes in place
   --unsafe-fixes               with --fix or --diff, apply unsafe fixes too
-  --diff                       print the fixes as a unified diff; write nothing
+  --diff                       print the fixes as a unified diff; write nothing (even with --fix)
   --config <file>              use this .lean-dockerfile.yaml instead of the nearest one
   --failure-threshold <level>  exit 1 only for findings at or above error|warning|info|hint
                                (default: hint), or never: none
@@ -84,6 +84,7 @@ export function parseCliArgs(argv: string[]): Parsed {
   if (!THRESHOLDS.includes(failureThreshold)) {
     return { kind: 'error', message: `--failure-threshold must be one of ${THRESHOLDS.join(', ')} (got '${v['failure-threshold']}')` };
   }
+  if (v.diff && format !== 'text') return { kind: 'error', message: `--diff prints a unified diff; it cannot be combined with --format ${format}` };
   if (v['unsafe-fixes'] && !v.fix && !v.diff) return { kind: 'error', message: '--unsafe-fixes needs --fix or --diff' };
   if (v.config !== undefined && !v.config) return { kind: 'error', message: '--config needs a file' };
   if (paths.includes('-') && v.fix && !v.diff) return { kind: 'error', message: '--fix cannot write to standard input; use --diff' };
