@@ -47,7 +47,9 @@ function checkRun(ctx: RuleContext, plan: RunPlan): void {
     : '.';
   const blocked = whyNoFix(model, plan);
   if (blocked || !missing.length) {
-    const reason = blocked ?? `the ${list(plan.unknown)} cache directory is not known here (set HOME or the tool's cache variable)`;
+    const reason = blocked ?? (plan.unknown.includes('apk index')
+      ? 'apk keeps its package index in the cache directories, and this step or a later one installs with an index an earlier step fetched (use `apk add --no-cache` or `-U` in each step)'
+      : `the ${list(plan.unknown)} cache directory is not known here (set HOME or the tool's cache variable)`);
     ctx.report({ range, message: `${head}${advice} No automatic fix: ${reason}.` });
     return;
   }
@@ -127,11 +129,18 @@ function cleanupEdits(model: Model, plan: RunPlan): TextEdit[] | string {
     const hits = plan.missing.filter((n) => c.paths.some((p, i) => within(n.target, p) && !(n.target === p && c.contentsOnly?.[i]))).map((n) => n.target);
     const inside = dirs.length > 0 && dirs.every((d) => d && targets.some((t) => within(d, t)));
     // Only when a mount this fix adds is involved: a cleanup of an already mounted cache is the author's call.
-    const e = inside && dirs.some((d) => plan.missing.some((n) => within(d!, n.target))) ? dropListStep(model, plan.run, cmd) : undefined;
+    let e = inside && dirs.some((d) => plan.missing.some((n) => within(d!, n.target))) ? dropListStep(model, plan.run, cmd) : undefined;
+    // Two drops that would share a separator (the first two steps of a list): the second stays.
+    if (e && edits.some((o) => overlapping(model, o, e!))) e = undefined;
     if (e) edits.push(e);
     else if (hits.length) return `${quote(model.text.slice(cmd.start, cmd.end))} would reach the mount point ${hits[0]}, and removing a mount point fails the build`;
   }
   return edits;
+}
+
+function overlapping(model: Model, a: TextEdit, b: TextEdit): boolean {
+  const [as, ae, bs, be] = [a.range.start, a.range.end, b.range.start, b.range.end].map((p) => model.index.offsetAt(p));
+  return as < be && bs < ae;
 }
 
 /** A word's value with `$NAME`/`${NAME}` taken from the RUN's variables; undefined when anything stays dynamic. */

@@ -41,6 +41,8 @@ export function runEnvironment(model: Model, run: RunInfo): RunEnvironment {
     const base = baseUserFor(root.image);
     if (base.runsAsNonRoot) user = base.existingUser ?? '?';
   }
+  // `USER ${APP_USER}`: read through the variables; unknown when it stays dynamic.
+  if (user?.includes('$')) user = resolve(user, vars) ?? '?';
   if (user !== undefined && isRootUser(user)) user = undefined;
   const env: RunEnvironment = { user, official, vars, before };
   const account = user === undefined ? 'root' : user.split(':')[0];
@@ -51,7 +53,7 @@ export function runEnvironment(model: Model, run: RunInfo): RunEnvironment {
   if (homeVar?.startsWith('/')) env.home = homeVar.replace(/\/+$/, '') || '/';
   else if (!vars.has('HOME')) {
     if (account === '1000' && official === 'node') env.home = '/home/node';
-    else if (!/^\d+$/.test(account) && account !== '?') env.home = created?.home ?? known?.home ?? `/home/${account}`;
+    else if (/^[a-z_][\w.-]*\$?$/i.test(account)) env.home = created?.home ?? known?.home ?? `/home/${account}`;
   }
   return env;
 }

@@ -62,6 +62,11 @@ export function planRun(model: Model, run: RunInfo): RunPlan | undefined {
       if (flavour === 'berry-pnp') continue;
       if (flavour === 'berry-modules') keys = ['yarn-berry'];
     }
+    if (use.tool === 'apt' && !aptListsOwn(model, run, use)) keys = ['apt-cache'];
+    if (use.tool === 'apk' && !apkIndexOwn(model, run, use)) {
+      if (!unknown.includes('apk index')) unknown.push('apk index');
+      continue;
+    }
     const lookup = lookupFor(env, use.command);
     for (const key of keys) {
       const info = CACHE_DIRS[key];
@@ -126,4 +131,48 @@ export function copiedOut(model: Model, plan: RunPlan): { line: number; target: 
     }
   }
   return undefined;
+}
+
+const isUpdate = (c: { name: string; args: { value?: string }[] }, tools: string[]) =>
+  tools.includes(c.name) && c.args.some((a) => a.value === 'update');
+
+/** Whether an install refreshes the package index itself (in this RUN, before it). */
+function updatesFirst(run: RunInfo, use: CacheUse, tools: string[]): boolean {
+  const cmds = run.shell.commands;
+  return cmds.slice(0, Math.max(0, cmds.indexOf(use.command))).some((c) => isUpdate(c, tools));
+}
+
+/** Later RUNs of this stage, and of stages built on it, that install with an index they did not fetch. */
+function laterReliesOnIndex(model: Model, run: RunInfo, tool: string, self: (r: RunInfo, u: CacheUse) => boolean): boolean {
+  const stage = run.stage;
+  if (!stage) return false;
+  for (const s of model.stages) {
+    if (!stageChain(s).includes(stage)) continue;
+    for (const i of s.instructions) {
+      if (!isRun(i) || i.index <= run.index) continue;
+      for (const c of i.shell.commands) {
+        const u = recogniseCacheUse(c);
+        if (u?.tool === tool && !self(i, u)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const APT = ['apt-get', 'apt', 'aptitude'];
+/**
+ * /var/lib/apt (the package lists) is mounted only when this RUN runs `apt-get update` itself and no later RUN
+ * installs with the lists it leaves: under a mount the lists stay out of the layer, and a builder with an empty
+ * cache (a CI runner importing only layers) would have none for such a later RUN.
+ */
+function aptListsOwn(model: Model, run: RunInfo, use: CacheUse): boolean {
+  const own = (r: RunInfo, u: CacheUse) => updatesFirst(r, u, APT);
+  return own(run, use) && !laterReliesOnIndex(model, run, 'apt', own);
+}
+
+/** apk keeps its index in the cache directories: only an install that fetches it (`--no-cache`, `-U`, `apk update`) can be mounted. */
+function apkIndexOwn(model: Model, run: RunInfo, use: CacheUse): boolean {
+  const own = (r: RunInfo, u: CacheUse) =>
+    u.disablers.length > 0 || u.command.args.some((a) => a.value === '-U' || a.value === '--update-cache') || updatesFirst(r, u, ['apk']);
+  return own(run, use) && !laterReliesOnIndex(model, run, 'apk', own);
 }
