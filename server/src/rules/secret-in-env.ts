@@ -69,6 +69,8 @@ export function credentialEnv(def: VarDef, stage: Stage, argNames: Map<Stage, Se
   if (!kind) {
     if (!isEnvCredentialName(def.name) || !value.trim() || isNonSecretDefault(value)) return undefined;
     if (literal && isPlaceholder(value)) return undefined;
+    // GPG key ids and fingerprints (`RELEASES_KEY=…`, `NODE_KEYS=…`) are public.
+    if (/^(?:\s*(?:0x)?(?:[0-9A-F]{8}|[0-9A-F]{16}|[0-9A-F]{40}))+\s*$/.test(value)) return undefined;
   }
   // Fed from an ARG that secret-in-build-arg reports: its fix removes or blames this ENV.
   const args = argNames.get(stage);

@@ -11,3 +11,4 @@ RUN update-ca-certificates
 COPY .env.template /app/.env
 COPY restic-pub.pem /etc/restic/
 ADD .docker /app/
+COPY java.env /opt/zookeeper/conf/

@@ -13,5 +13,6 @@ ENV GPG_KEY=B42F6819007F00F88E364FD4036A9C25BF357DD4 \
     PUBLIC_KEY=/etc/keys/pub.pem \
     LDAP_PASSWORD_ENCODING=crypt \
     LDAP_AUTH_SCHEME=simple \
+    RELEASE_KEY=B42F6819007F00F88E364FD4036A9C25BF357DD4 \
     ADMIN_PASSWORD=testpassword
 RUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci
