@@ -19,13 +19,15 @@ describe('language server: diagnostics', () => {
     assert.equal(await client.stop(), 0, 'the server exits with 0 after shutdown + exit');
   });
 
-  test('initialize advertises incremental sync, quick fixes, fix-all and the commands', () => {
+  test('initialize advertises incremental sync, quick fixes, fix-all, refactors, CodeLens and the commands', () => {
     const caps = client.initializeResult.capabilities;
     assert.equal((caps.textDocumentSync as { change: number }).change, 2);
     const kinds = (caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds;
-    assert.deepEqual(kinds, ['quickfix', 'source.fixAll.lean-dockerfile']);
+    assert.deepEqual(kinds, ['quickfix', 'source.fixAll.lean-dockerfile', 'refactor.rewrite']);
+    assert.ok(caps.codeLensProvider);
     const commands = caps.executeCommandProvider!.commands;
-    for (const c of ['leanDockerfile.applyFixAll', 'leanDockerfile.splitStages']) assert.ok(commands.includes(c), c);
+    const palette = ['makeProductionReady', 'splitStages', 'addCacheMounts', 'moveSecretsToMounts', 'runAsNonRoot', 'fixAll'];
+    for (const c of ['leanDockerfile.applyFixAll', ...palette.map((p) => `leanDockerfile.${p}`)]) assert.ok(commands.includes(c), c);
     assert.equal(client.initializeResult.serverInfo?.name, 'lean-dockerfile');
   });
 

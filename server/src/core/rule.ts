@@ -1,6 +1,14 @@
 import type { Model } from './model';
 import type { BuildContext, Fix, Range, Settings, Severity } from './types';
 
+/** The palette refactors a rule's fixes can take part in. */
+export type RefactorKind = 'splitStages' | 'cacheMounts' | 'secrets' | 'nonRoot';
+
+/** The refactors a rule carries, as a list. */
+export function ruleRefactors(meta: RuleMeta): readonly RefactorKind[] {
+  return meta.refactor === undefined ? [] : typeof meta.refactor === 'string' ? [meta.refactor] : meta.refactor;
+}
+
 export interface RuleMeta {
   /** kebab-case id: names the file, the doc and the test folder. Public interface: never renamed. */
   id: string;
@@ -11,10 +19,10 @@ export interface RuleMeta {
   /** Twins in other tools, for docs, ignore comments and the comparison page. */
   related?: { hadolint?: string[]; buildkit?: string[]; trivy?: string[]; checkov?: string[] };
   /**
-   * An editor command (e.g. `leanDockerfile.splitStages`) that applies this rule's first fix for the document;
-   * the shells route the command to every rule that names it, never by rule id.
+   * The whole-file refactor(s) this rule's fixes belong to ("Add cache mounts", "Move secrets to secret mounts"…):
+   * the editor runs fix-all over the rules that carry it, never choosing rules by id.
    */
-  command?: string;
+  refactor?: RefactorKind | readonly RefactorKind[];
   /**
    * The fix restructures the file (e.g. splits a stage): fix-all applies it on its own, before any other rule's
    * fix, and re-analyses, so that the other rules fix the new structure rather than the old one.

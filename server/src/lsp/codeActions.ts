@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   type ClientCapabilities,
   type CodeAction,
   type CodeActionParams,
@@ -13,6 +14,7 @@ import type { DocAnalysis } from './analysis';
 import { diffEdit, SOURCE, toWorkspaceEdit, type EditTarget } from './convert';
 import { disableEdit } from './disable';
 import { ruleDocUri } from './docs';
+import { REFACTOR_KIND, refactorActions } from './refactors';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 export const SHOW_DOCUMENTATION = 'leanDockerfile.showDocumentation';
@@ -53,6 +55,10 @@ export function codeActions(params: CodeActionParams, da: DocAnalysis, env: Acti
     const all = fixAllEdit(da, env, da.resolved.fixOnSaveUnsafe);
     if (all) out.push({ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: all });
   }
+  // The whole-file refactors: in the Refactor menu (asked for by kind) or when the user invokes the menu, not on
+  // every automatic lightbulb probe (they would light it on every line of a file with findings).
+  const invoked = params.context.triggerKind === undefined || params.context.triggerKind === CodeActionTriggerKind.Invoked;
+  if (only ? wants(only, REFACTOR_KIND) : invoked) out.push(...refactorActions(da, env.rules));
   return out;
 }
 

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocuments,
@@ -17,15 +18,22 @@ import { CONFIG_NAMES, isConfigFileName } from '../node/config';
 import { loadShellParser } from '../node/shellWasm';
 import { Analyser } from './analysis';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
-import { APPLY_FIX_ALL, applyFixAll, applyRuleCommand, ruleCommands, type CommandEnv } from './commands';
+import { finalImageLens } from './codeLens';
+import { APPLY_FIX_ALL, applyFixAll, applyRefactor, FIX_ALL, type CommandEnv } from './commands';
 import { configDiagnostics, isConfigDocument } from './configDiagnostics';
+import { EDITOR_FEATURES_NOTIFICATION, FeatureSwitch } from './editorFeatures';
 import { hoverAt } from './hover';
+import { EditorServices } from './languageService';
+import { findRefactor, REFACTOR_KIND, REFACTORS } from './refactors';
 import { SettingsStore } from './settingsStore';
 
 /** Delay between the last keystroke and the analysis. */
 export const DEBOUNCE_MS = 150;
 
-/** Wires a connection: document sync, debounced diagnostics, code actions, hover, commands, settings. */
+/**
+ * Wires a connection: document sync, debounced diagnostics, code actions and refactors, hover, the final-image
+ * CodeLens, commands, settings, and the language service's editor features behind `leanDockerfile.editorFeatures`.
+ */
 export function startServer(connection: Connection, rules: readonly Rule[], version = '0.0.0'): void {
   const documents = new TextDocuments(TextDocument);
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
@@ -36,6 +44,10 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
   let store!: SettingsStore;
   let analyser!: Analyser;
   let commandEnv!: CommandEnv;
+  let features: FeatureSwitch | undefined;
+  let editor!: EditorServices;
+  /** The last CodeLens title per document, to ask the client for a refresh only when it changes. */
+  const lensTitles = new Map<string, string>();
   const timers = new Map<string, NodeJS.Timeout>();
   const sequence = new Map<string, number>();
   const fresh = new Set<string>();
@@ -50,12 +62,19 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
     commandEnv = { connection, rules, analyser, capabilities: () => capabilities, document: (u) => documents.get(u) };
     // Our VS Code client registers the palette commands itself (two registrations of one id would clash).
     const clientCommands = (params.initializationOptions as { clientCommands?: boolean } | undefined)?.clientCommands === true;
+    features = new FeatureSwitch(connection, capabilities, params.initializationOptions, log);
+    editor = new EditorServices(connection, documents, features, log);
+    editor.configure(capabilities);
+    editor.listen();
+    const serverCommands = [APPLY_FIX_ALL, FIX_ALL, SHOW_DOCUMENTATION, ...REFACTORS.map((r) => r.command)];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, REFACTOR_KIND], resolveProvider: false },
         hoverProvider: true,
-        executeCommandProvider: { commands: clientCommands ? [] : [APPLY_FIX_ALL, SHOW_DOCUMENTATION, ...ruleCommands(rules)] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: clientCommands ? [] : serverCommands },
+        ...features.staticCapabilities(),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'lean-dockerfile', version },
@@ -63,6 +82,7 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
   });
 
   connection.onInitialized(() => {
+    void features?.start();
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'leanDockerfile' });
     }
@@ -103,10 +123,21 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
       const da = await analyser.analyse(doc);
       // Never publish for a version the editor no longer shows, nor over a newer run.
       if (documents.get(uri)?.version !== da.version || sequence.get(uri) !== seq) return;
-      connection.sendDiagnostics({ uri, version: da.version, diagnostics: da.diagnostics });
+      const syntax = da.analysis ? editor.syntaxDiagnostics(da.text) : [];
+      connection.sendDiagnostics({ uri, version: da.version, diagnostics: [...da.diagnostics, ...syntax] });
+      refreshLens(da);
     } catch (e) {
       connection.console.error(`Analysis failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
+  }
+
+  /** The lens counts what the diagnostics say: ask the client to fetch it again when its text changed. */
+  function refreshLens(da: Parameters<typeof finalImageLens>[0]): void {
+    const title = finalImageLens(da, FIX_ALL)[0]?.command?.title ?? '';
+    const before = lensTitles.get(da.uri);
+    lensTitles.set(da.uri, title);
+    if (before === undefined || before === title || !capabilities.workspace?.codeLens?.refreshSupport) return;
+    connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => log(`CodeLens refresh failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   function revalidateAll(): void {
@@ -130,6 +161,7 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
     timers.delete(uri);
     sequence.delete(uri);
     fresh.delete(uri);
+    lensTitles.delete(uri);
     analyser.forget(uri);
     store.forget(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -152,29 +184,42 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
     if (touchesConfig) configsChanged();
   });
 
+  connection.onNotification(EDITOR_FEATURES_NOTIFICATION, async (params: unknown) => {
+    if (features && (await features.update(params))) revalidateAll();
+  });
+
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || isConfigDocument(doc.uri)) return [];
     const da = await analyser.analyse(doc);
     if (documents.get(doc.uri)?.version !== da.version) return [];
-    return codeActions(params, da, { rules, capabilities });
+    return [...codeActions(params, da, { rules, capabilities }), ...editor.codeActions(params, da.text, da.version, capabilities)];
+  });
+
+  connection.onCodeLens(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || isConfigDocument(doc.uri)) return [];
+    const da = await analyser.analyse(doc);
+    return documents.get(doc.uri)?.version === da.version ? finalImageLens(da, FIX_ALL) : [];
   });
 
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || isConfigDocument(doc.uri)) return null;
     const da = await analyser.analyse(doc);
-    return (documents.get(doc.uri)?.version === da.version && hoverAt(da, params.position)) || null;
+    if (documents.get(doc.uri)?.version !== da.version) return null;
+    return hoverAt(da, params.position, editor.hover(da.text, params.position)) ?? null;
   });
 
   connection.onExecuteCommand(async (params) => {
     const [first, second] = params.arguments ?? [];
-    if (params.command === APPLY_FIX_ALL) return applyFixAll(commandEnv, first, second);
+    if (params.command === APPLY_FIX_ALL || params.command === FIX_ALL) return applyFixAll(commandEnv, first, second);
     if (params.command === SHOW_DOCUMENTATION) {
       if (typeof first === 'string' && capabilities.window?.showDocument?.support) await connection.window.showDocument({ uri: first });
       return { applied: false, message: String(first ?? '') };
     }
-    if (ruleCommands(rules).includes(params.command)) return applyRuleCommand(commandEnv, params.command, first);
+    const refactor = findRefactor(params.command);
+    if (refactor) return applyRefactor(commandEnv, refactor, first);
     return { applied: false, message: `Unknown command ${params.command}` };
   });
 

@@ -15,6 +15,7 @@ export const rule = defineRule({
     severity: 'error',
     fix: 'sometimes',
     related: { trivy: ['DS-0031'], checkov: ['CKV_SECRET_*'] },
+    refactor: 'secrets',
   },
   check(ctx) {
     const model = ctx.model;

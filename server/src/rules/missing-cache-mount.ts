@@ -13,6 +13,7 @@ export const rule = defineRule({
     summary: 'A package install or build runs without a cache mount, so every rebuild downloads everything again',
     severity: 'info',
     fix: 'sometimes',
+    refactor: 'cacheMounts',
   },
   check(ctx) {
     for (const ins of ctx.model.instructions) {

@@ -18,6 +18,7 @@ export const rule = defineRule({
     severity: 'warning',
     fix: 'always',
     related: { hadolint: ['DL3002'], trivy: ['DS-0002'], checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'] },
+    refactor: 'nonRoot',
   },
   check(ctx) {
     const model = ctx.model;

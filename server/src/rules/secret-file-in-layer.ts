@@ -18,6 +18,7 @@ export const rule = defineRule({
     severity: 'warning',
     fix: 'sometimes',
     related: { trivy: ['DS-0031'] },
+    refactor: 'secrets',
   },
   check(ctx) {
     for (const stage of ctx.model.stages) {

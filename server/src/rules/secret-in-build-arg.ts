@@ -21,6 +21,7 @@ export const rule = defineRule({
     severity: 'warning',
     fix: 'always',
     related: { buildkit: ['SecretsUsedInArgOrEnv'], trivy: ['DS-0031'] },
+    refactor: 'secrets',
   },
   check(ctx) {
     for (const stage of ctx.model.stages) {

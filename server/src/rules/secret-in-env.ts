@@ -21,6 +21,7 @@ export const rule = defineRule({
     severity: 'warning',
     fix: 'sometimes',
     related: { buildkit: ['SecretsUsedInArgOrEnv'], trivy: ['DS-0031'] },
+    refactor: 'secrets',
   },
   check(ctx) {
     const argNames = reportedArgNames(ctx);

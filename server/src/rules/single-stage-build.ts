@@ -48,7 +48,7 @@ export const rule = defineRule({
     summary: 'The final stage compiles in a toolchain image and ships the toolchain',
     severity: 'warning',
     fix: 'sometimes',
-    command: 'leanDockerfile.splitStages',
+    refactor: 'splitStages',
     fixAlone: true,
   },
   check(ctx) {
