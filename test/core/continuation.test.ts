@@ -7,9 +7,8 @@ import { closeDanglingContinuation } from '../../server/src/core/continuation';
 function insertAfterLast(text: string): string {
   const model = buildModel(text);
   const ins = model.instructions[model.instructions.length - 1];
+  // insertLinesAfter closes a dangling continuation itself (one edit), so rules need not remember to.
   const edits = [insertLinesAfter(model, ins, ['USER app'])];
-  const close = closeDanglingContinuation(model, ins);
-  if (close) edits.push(close);
   return applyFixes(text, [{ title: 't', safety: 'unsafe', edits }]).text;
 }
 

@@ -1,5 +1,6 @@
 import type { InstructionInfo, Model } from './model';
 import type { TextEdit } from './types';
+import { closeDanglingContinuation } from './continuation';
 
 /** Helpers for rules that write fixes. Every helper keeps the file's line ending and touches only its own lines. */
 
@@ -18,6 +19,7 @@ export function insertLinesBefore(model: Model, ins: InstructionInfo, lines: str
 /** Inserts whole lines below an instruction's last line. */
 export function insertLinesAfter(model: Model, ins: InstructionInfo, lines: string[]): TextEdit {
   const last = ins.range.end.line;
+  if (ins === model.instructions[model.instructions.length - 1]) return appendLines(model, lines);
   if (last + 1 < model.index.lineCount) {
     const pos = { line: last + 1, character: 0 };
     return { range: { start: pos, end: pos }, newText: lines.map((l) => l + model.eol).join('') };
@@ -29,7 +31,16 @@ export function insertLinesAfter(model: Model, ins: InstructionInfo, lines: stri
 export function appendLines(model: Model, lines: string[]): TextEdit {
   const end = model.index.positionAt(model.text.length);
   const lead = model.text.length && !model.index.endsWithNewline() ? model.eol : '';
-  return { range: { start: end, end }, newText: lead + lines.map((l) => l + model.eol).join('') };
+  const body = lead + lines.map((l) => l + model.eol).join('');
+  const last = model.instructions[model.instructions.length - 1];
+  const close = last && closeDanglingContinuation(model, last);
+  if (close) {
+    // The file ends inside a line continuation, so appended lines would join the last instruction. One edit
+    // drops the dangling escape (the instruction ends at the end of the file anyway) and keeps what follows it.
+    const to = model.index.offsetAt(close.range.end);
+    return { range: { start: close.range.start, end }, newText: model.text.slice(to) + body };
+  }
+  return { range: { start: end, end }, newText: body };
 }
 
 /** Removes an instruction's lines entirely, with their line breaks. */

@@ -2,7 +2,6 @@ import { defineRule, type RuleContext } from '../core/rule';
 import { isCopy, isRun, type CopyInfo, type InstructionInfo, type Model, type RunInfo, type Stage } from '../core/model';
 import { deleteInstruction, insertLinesAfter, insertLinesBefore, instructionLines } from '../core/edits';
 import { parseDockerignore } from '../core/dockerignore';
-import { closeDanglingContinuation } from '../core/continuation';
 import type { ShellCommand } from '../core/shell';
 import type { Fix, Range, TextEdit } from '../core/types';
 import { installNeedsSources, recogniseInstall, type InstallCommand } from '../knowledge/packageManagers';
@@ -224,8 +223,6 @@ function buildEdits(model: Model, copy: CopyInfo, run: RunInfo, manifests: { fil
   if (split) edits.push({ range: model.index.rangeOf(lastEnd, run.end), newText: model.eol + moved.join(model.eol) + model.eol + second });
   else {
     edits.push(insertLinesAfter(model, run, moved));
-    const close = closeDanglingContinuation(model, run);
-    if (close) edits.push(close);
   }
   return edits;
 }

@@ -1,7 +1,6 @@
 import { defineRule } from '../core/rule';
 import { isCopy, isRun, stageChain, type InstructionInfo, type Model, type Stage } from '../core/model';
 import { insertLinesAfter } from '../core/edits';
-import { closeDanglingContinuation } from '../core/continuation';
 import type { ShellCommand } from '../core/shell';
 import type { Range, TextEdit } from '../core/types';
 import { baseUserFor, isRootUser, NUMERIC_NON_ROOT, type BaseUser } from '../knowledge/users';
@@ -106,6 +105,5 @@ function placeEdits(model: Model, final: Stage, last: InstructionInfo | undefine
     return [{ range: last.args[0].range, newText: plan.user }];
   }
   const lines = [...(plan.create ? [`RUN ${plan.create}`] : []), `USER ${plan.user}`];
-  const close = closeDanglingContinuation(model, anchor);
-  return [insertLinesAfter(model, anchor, lines), ...(close ? [close] : [])];
+  return [insertLinesAfter(model, anchor, lines)];
 }
