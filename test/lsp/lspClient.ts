@@ -50,6 +50,10 @@ export class LspClient {
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly logs: string[] = [];
   readonly messages: string[] = [];
+  /** client/registerCapability and client/unregisterCapability requests, in order. */
+  readonly registrations: { kind: 'register' | 'unregister'; methods: string[] }[] = [];
+  /** How many workspace/codeLens/refresh requests arrived. */
+  lensRefreshes = 0;
   settings: Record<string, unknown>;
   /** While set, answers to workspace/configuration wait for it (to interleave edits with a pending analysis). */
   configGate?: Promise<void>;
@@ -78,7 +82,23 @@ export class LspClient {
       await this.configGate;
       return p.items.map((i) => (i.section === 'leanDockerfile' ? this.settings : null));
     });
-    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('client/registerCapability', (p: { registrations: { method: string }[] }) => {
+      const r = { kind: 'register' as const, methods: p.registrations.map((x) => x.method) };
+      this.registrations.push(r);
+      this.events.emit('registration', r);
+      return null;
+    });
+    conn.onRequest('client/unregisterCapability', (p: { unregisterations: { method: string }[] }) => {
+      const r = { kind: 'unregister' as const, methods: p.unregisterations.map((x) => x.method) };
+      this.registrations.push(r);
+      this.events.emit('registration', r);
+      return null;
+    });
+    conn.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      this.events.emit('codeLensRefresh', this.lensRefreshes);
+      return null;
+    });
     conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       this.applied.push(p);
       this.events.emit('applyEdit', p);
