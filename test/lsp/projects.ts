@@ -53,3 +53,19 @@ export const SCENARIOS: Record<string, { files: Record<string, string>; line: nu
 };
 
 export const SECRET_VALUE = 'npm_SuperSecretValue123456';
+
+/**
+ * The seed's single-stage Node service with an npm token (issue 4's "Done when"): `FROM node:20`, the token as a
+ * build argument, `COPY . .` before `npm ci`, a TypeScript build, no USER; the context has .git and node_modules
+ * and no .dockerignore.
+ */
+export const SEED_FILES: Record<string, string> = {
+  Dockerfile:
+    'FROM node:20\nWORKDIR /app\nARG NPM_TOKEN\nCOPY . .\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\nRUN npm run build\nEXPOSE 3000\nCMD ["node", "dist/server.js"]\n',
+  'package.json': '{"name":"svc","version":"1.0.0","scripts":{"build":"tsc","start":"node dist/server.js"}}\n',
+  'package-lock.json': '{"name":"svc","lockfileVersion":3}\n',
+  'tsconfig.json': '{"compilerOptions":{"outDir":"dist"}}\n',
+  'src/server.ts': 'console.log("up");\n',
+  'node_modules/left-pad/package.json': '{"name":"left-pad"}\n',
+  '.git/HEAD': 'ref: refs/heads/main\n',
+};
