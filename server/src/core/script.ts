@@ -10,38 +10,38 @@ export interface ExtractedScript {
 }
 
 export function extractScript(text: string, start: number, end: number, escape: string): ExtractedScript {
-  const chars: string[] = [];
-  const offs: number[] = [];
+  end = Math.min(end, text.length);
+  // Copied in runs between escape characters: one slice and one offset fill per run, no per-character garbage.
+  const parts: string[] = [];
+  const offsets = new Int32Array(Math.max(0, end - start) + 1);
+  let n = 0;
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    parts.push(text.slice(from, to));
+    for (let k = from; k < to; k++) offsets[n++] = k;
+  };
   let i = start;
   while (i < end) {
-    const c = text[i];
-    if (c === escape) {
-      // A continuation: escape, blanks, then a line break.
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (j >= end || text[j] === '\n' || text[j] === '\r') {
-        if (j < end) j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
-        i = skipDroppedLines(text, j, end);
-        continue;
-      }
-      // An escaped character: keep both, the shell sees them.
-      chars.push(c);
-      offs.push(i);
-      if (i + 1 < end) {
-        chars.push(text[i + 1]);
-        offs.push(i + 1);
-      }
-      i += 2;
+    const at = text.indexOf(escape, i);
+    if (at < 0 || at >= end) {
+      copy(i, end);
+      break;
+    }
+    copy(i, at);
+    // A continuation: escape, blanks, then a line break (or the end).
+    let j = at + 1;
+    while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (j >= end || text[j] === '\n' || text[j] === '\r') {
+      if (j < end) j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
+      i = skipDroppedLines(text, j, end);
       continue;
     }
-    chars.push(c);
-    offs.push(i);
-    i++;
+    // An escaped character: keep both, the shell sees them.
+    copy(at, Math.min(at + 2, end));
+    i = at + 2;
   }
-  const offsets = new Int32Array(offs.length + 1);
-  for (let k = 0; k < offs.length; k++) offsets[k] = offs[k];
-  offsets[offs.length] = Math.min(end, text.length);
-  return { script: chars.join(''), offsets };
+  offsets[n] = end;
+  return { script: parts.join(''), offsets: offsets.subarray(0, n + 1) };
 }
 
 /** Skips blank and comment lines that follow a continuation. */

@@ -21,17 +21,22 @@ export const rule = defineRule({
   },
   check(ctx) {
     for (const stage of ctx.model.stages) {
+      // One backward pass: the first RUN with an install at or after each position (linear, not per COPY).
+      let next: { run: RunInfo; installs: InstallCommand[] } | undefined;
+      const nextInstall: (typeof next)[] = new Array(stage.instructions.length);
+      for (let k = stage.instructions.length - 1; k >= 0; k--) {
+        nextInstall[k] = next;
+        const ins = stage.instructions[k];
+        if (!isRun(ins)) continue;
+        const installs = ins.shell.commands.map(recogniseInstall).filter((x): x is InstallCommand => !!x);
+        if (installs.length) next = { run: ins, installs };
+      }
       stage.instructions.forEach((ins, k) => {
         if (!isCopy(ins) || ins.from !== undefined || !ins.dest) return;
         const source = ins.sources.find((s) => s.value === '.' || s.value === './');
-        if (!source) return;
-        for (const next of stage.instructions.slice(k + 1)) {
-          if (!isRun(next)) continue;
-          const installs = next.shell.commands.map(recogniseInstall).filter((x): x is InstallCommand => !!x);
-          if (!installs.length) continue;
-          checkPair(ctx, stage, ins, next, installs, source.value, source.range);
-          return;
-        }
+        const target = nextInstall[k];
+        if (!source || !target) return;
+        checkPair(ctx, stage, ins, target.run, target.installs, source.value, source.range);
       });
     }
   },
