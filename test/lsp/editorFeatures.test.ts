@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { ClientCapabilities, CompletionItem, Hover, ServerCapabilities, TextEdit } from 'vscode-languageserver/node';
 import { ensureBundles } from './bundle';
-import { CAPABILITIES, LspClient, pathToUri } from './lspClient';
+import { applyToText, CAPABILITIES, LspClient, pathToUri } from './lspClient';
 import { makeProject } from './projects';
 
 const EDITOR_PROVIDERS: (keyof ServerCapabilities)[] = [
@@ -85,8 +85,17 @@ describe('language server: editor features (dockerfile-language-service) and lea
       const image = await hoverText(c, uri, 0, 7);
       assert.equal((image.match(/\| variant \| size \| trade-off \|/g) ?? []).length, 1, 'the variants table once');
 
-      const formatted = await c.conn.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
-      assert.ok(Array.isArray(formatted));
+      const options = { tabSize: 4, insertSpaces: true };
+      const messy = await openFile(c, 'FROM node:20\n   RUN npm ci \\\nnpm test\n');
+      const formatted = await c.conn.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri: messy.uri }, options });
+      const format = (edits: TextEdit[]) => applyToText(c.text(messy.uri), messy.uri, { changes: { [messy.uri]: edits } });
+      assert.equal(format(formatted), 'FROM node:20\nRUN npm ci \\\n    npm test\n');
+      const ranged = await c.conn.sendRequest<TextEdit[]>('textDocument/rangeFormatting', {
+        textDocument: { uri: messy.uri }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, options,
+      });
+      assert.equal(format(ranged), 'FROM node:20\nRUN npm ci \\\nnpm test\n', 'only the range');
+      const typed = await c.conn.sendRequest<TextEdit[]>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line: 1, character: 12 }, ch: '\\', options });
+      assert.ok(Array.isArray(typed));
       const symbols = await c.conn.sendRequest<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.ok(symbols.some((s) => s.name === 'FROM'), JSON.stringify(symbols));
       const folds = await c.conn.sendRequest<unknown[]>('textDocument/foldingRange', { textDocument: { uri } });

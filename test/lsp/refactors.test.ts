@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { ApplyWorkspaceEditParams, ClientCapabilities, CodeAction, CodeLens, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { ApplyWorkspaceEditParams, ClientCapabilities, CodeAction, CodeLens, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cli } from '../cli/run';
 import { ensureBundles } from './bundle';
@@ -33,7 +33,7 @@ function materialise(edit: WorkspaceEdit, except: string): void {
     if (tde.textDocument.uri === except) continue;
     const path = fileURLToPath(tde.textDocument.uri);
     const doc = TextDocument.create(tde.textDocument.uri, 'ignore', 0, readFileSync(path, 'utf8'));
-    writeFileSync(path, TextDocument.applyEdits(doc, tde.edits));
+    writeFileSync(path, TextDocument.applyEdits(doc, tde.edits as { range: TextEdit['range']; newText: string }[]));
   }
 }
 
