@@ -17,6 +17,7 @@ export interface ShellWord {
   end: number;
 }
 
+/** Every offset field of these types must also be relocated in parseScript (its cache keeps script indices). */
 export interface ShellCommand {
   /** The static command name (`npm`, `go`, `/usr/bin/make` → `make`), or '' when dynamic. */
   name: string;
@@ -70,18 +71,55 @@ export function isShellParserReady(): boolean {
 const QUERY_TYPES = ['command', 'simple_expansion', 'expansion'];
 
 /**
+ * Parsed scripts by their text, with script-relative positions: re-analysing an edited file (every
+ * keystroke in the editor, every fixAll round) re-parses only the RUNs whose script changed. Bounded LRU.
+ */
+const cache = new Map<string, ParsedScript>();
+const CACHE_ENTRIES = 4096;
+const CACHE_MAX_SCRIPT = 64 * 1024;
+
+/**
  * Parses a script. `offsets[i]` is the Dockerfile offset of script character i, and
  * `offsets[script.length]` the offset just past the script.
  */
 export function parseScript(script: string, offsets: Int32Array): ParsedScript {
   if (!parser) throw new Error('lean-dockerfile: the shell parser is not initialised (call initShellParser first)');
-  const tree = parser.parse(script);
+  let raw = cache.get(script);
+  if (raw) {
+    cache.delete(script);
+    cache.set(script, raw);
+  } else {
+    raw = parseRaw(parser, script);
+    if (script.length <= CACHE_MAX_SCRIPT) {
+      cache.set(script, raw);
+      if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    }
+  }
+  const at = (i: number) => offsets[Math.max(0, Math.min(i, offsets.length - 1))];
+  const word = (w: ShellWord): ShellWord => ({ ...w, start: at(w.start), end: at(w.end) });
+  return {
+    commands: raw.commands.map((c) => ({
+      ...c,
+      nameWord: c.nameWord && word(c.nameWord),
+      args: c.args.map(word),
+      assignments: c.assignments.map((a) => ({ ...a })),
+      start: at(c.start),
+      end: at(c.end),
+    })),
+    variables: raw.variables.map((v) => ({ ...v, start: at(v.start), end: at(v.end) })),
+    hasError: raw.hasError,
+  };
+}
+
+/** The parse with positions as script indices. */
+function parseRaw(p: Parser, script: string): ParsedScript {
+  const tree = p.parse(script);
   if (!tree) return { commands: [], variables: [], hasError: true };
   try {
     const root = tree.rootNode;
     const commands: ShellCommand[] = [];
     const variables: ShellVariableUse[] = [];
-    const at = (i: number) => offsets[Math.max(0, Math.min(i, offsets.length - 1))];
+    const at = (i: number) => i;
     for (const node of root.descendantsOfType(QUERY_TYPES)) {
       if (!node) continue;
       if (node.type === 'command') {
