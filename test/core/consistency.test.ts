@@ -48,3 +48,9 @@ test('the README rules table is generated from the rules (no drift)', () => {
     'README.md rules table is out of date: run `node --import tsx scripts/rulesTable.ts --write`',
   );
 });
+
+test('the README image-results headline is the one docs/image-results.md records (no typed numbers)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, ['scripts/readmeResults.mjs', '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
