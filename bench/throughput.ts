@@ -26,9 +26,9 @@ function analyseAll(texts: string[]): number {
   return n;
 }
 
-async function child(mode: string): Promise<ThroughputResult> {
+async function child(mode: string, every: number): Promise<ThroughputResult> {
   const t0 = performance.now();
-  const texts = (await readDockerhub()).map((f) => f.text);
+  const texts = (await readDockerhub(every)).map((f) => f.text);
   const readMs = performance.now() - t0;
   const t1 = performance.now();
   let findings = 0;
@@ -58,15 +58,15 @@ async function child(mode: string): Promise<ThroughputResult> {
 if (!isMainThread && Array.isArray(workerData)) {
   void loadShellParser().then(() => parentPort!.postMessage(analyseAll(workerData as string[])));
 } else if (isMainThread && process.argv.includes('--child')) {
-  void child(process.argv[process.argv.indexOf('--child') + 1]).then((r) => {
+  void child(process.argv[process.argv.indexOf('--child') + 1], Number(process.argv[process.argv.indexOf('--child') + 2] ?? 1)).then((r) => {
     process.stdout.write(JSON.stringify(r) + '\n');
     process.exit(0);
   });
 }
 
 /** Runs one mode in a fresh process. */
-export function benchThroughput(mode: 'single' | 'workers'): ThroughputResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', mode], { encoding: 'utf8', maxBuffer: 1 << 20 });
+export function benchThroughput(mode: 'single' | 'workers', every = 1): ThroughputResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', mode, String(every)], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`throughput ${mode} failed: ${r.stderr.slice(-500)}`);
   return JSON.parse(line) as ThroughputResult;
