@@ -69,7 +69,8 @@ export async function runApiSuite({ timeoutMs = 180_000, echo = true } = {}) {
     page.on('pageerror', (e) => console.log(`  | page error: ${e.message}`));
     const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
     const payload = [
-      ['extensionDevelopmentPath', remote(root)],
+      // LD_E2E_EXTENSION_PATH: another build of the extension (docs/e2e.md: proving a broken fix fails the suite).
+      ['extensionDevelopmentPath', remote(process.env.LD_E2E_EXTENSION_PATH || root)],
       ['extensionTestsPath', remote(suiteBundle)],
     ];
     await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);

@@ -1,7 +1,7 @@
 // The two palette commands, run the way the palette runs them: on the active editor, no arguments.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeDiagnostics, expectedText, open, revert, waitForDiagnostics, waitForText, withCode, ours } from './helpers';
+import { confirmRefactorPreview, describeDiagnostics, expectedText, open, revert, waitForDiagnostics, waitForText, withCode, ours } from './helpers';
 
 describe('palette commands', () => {
   it('Lean Dockerfile: Split into build and runtime stages', async () => {
@@ -10,7 +10,9 @@ describe('palette commands', () => {
       await waitForDiagnostics(uri, () => withCode(uri, 'single-stage-build').length === 1, 'the single-stage-build diagnostic');
       const want = expectedText('commands-split.Dockerfile');
       const changed = waitForText(doc, (t) => t === want, 'the split Dockerfile');
-      await vscode.commands.executeCommand('leanDockerfile.splitStages');
+      const ran = vscode.commands.executeCommand('leanDockerfile.splitStages');
+      await confirmRefactorPreview();
+      await ran;
       await changed;
       await waitForDiagnostics(uri, () => withCode(uri, 'single-stage-build').length === 0, 'single-stage-build to clear');
     } finally {

@@ -128,3 +128,34 @@ export function assertRange(d: vscode.Diagnostic, [sl, sc, el, ec]: readonly num
 export function lf(s: string): string {
   return s.replace(/\r\n/g, '\n');
 }
+
+/**
+ * The palette refactors send an edit that needs confirmation: VS Code shows it in the Refactor Preview with its
+ * changes unchecked. Once the preview has opened its document, this ticks the changes and applies them, as a user would.
+ */
+export function confirmRefactorPreview(timeoutMs = 20_000): Promise<void> {
+  const isPreview = (d: vscode.TextDocument) => d.uri.scheme === 'vscode-bulkeditpreview-editor';
+  return new Promise((resolve, reject) => {
+    const go = async () => {
+      done();
+      try {
+        await vscode.commands.executeCommand('refactorPreview.focus');
+        await vscode.commands.executeCommand('list.focusFirst');
+        await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
+        await vscode.commands.executeCommand('refactorPreview.apply');
+        resolve();
+      } catch (e) {
+        reject(e);
+      }
+    };
+    const sub = vscode.workspace.onDidOpenTextDocument((d) => void (isPreview(d) && go()));
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`the Refactor Preview did not open within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+    };
+  });
+}
