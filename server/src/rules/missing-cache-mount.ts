@@ -3,7 +3,8 @@ import { isRun, type Model, type RunInfo } from '../core/model';
 import { ensureSyntaxDirective, insertLinesBefore } from '../core/edits';
 import type { Fix, TextEdit } from '../core/types';
 import { APT_KEEP_CACHE, CACHE_DIRS, recogniseCacheUse, recogniseCleanup, type CacheUse } from '../knowledge/cacheMounts';
-import { dropListStep, dropWord, insertMounts, replaceWord } from './missing-cache-mount/edits';
+import { dropWord, insertMounts, replaceWord } from './missing-cache-mount/edits';
+import { dropListSteps, leavesBareRun } from './missing-cache-mount/listStep';
 import { lookupFor } from './missing-cache-mount/environment';
 import { copiedOut, mountSpecs, planRun, storeSiblings, within, type RunPlan } from './missing-cache-mount/plan';
 
@@ -54,8 +55,14 @@ function checkRun(ctx: RuleContext, plan: RunPlan): void {
     ctx.report({ range, message: `${head}${advice} No automatic fix: ${reason}.` });
     return;
   }
+  const cleanup = cleanupEdits(model, plan);
+  if (typeof cleanup === 'string') {
+    ctx.report({ range, message: `${head}${advice} No automatic fix: ${cleanup}.` });
+    return;
+  }
+  const bare = cleanup.find((e) => leavesBareRun(model, run, e));
   const unsafe: string[] = [];
-  const edits: TextEdit[] = [insertMounts(model, run, mountSpecs(plan))];
+  const edits: TextEdit[] = [insertMounts(model, run, mountSpecs(plan), bare)];
   if (env.user !== undefined && env.uid === undefined) unsafe.push('uid unknown');
   const copy = copiedOut(model, plan);
   if (copy) unsafe.push(`COPY on line ${copy.line} reads ${copy.target}`);
@@ -65,12 +72,7 @@ function checkRun(ctx: RuleContext, plan: RunPlan): void {
     if (copiedOut(model, sibling)) unsafe.push('copied out');
   }
   edits.push(...disablerEdits(model, plan));
-  const cleanup = cleanupEdits(model, plan);
-  if (typeof cleanup === 'string') {
-    ctx.report({ range, message: `${head}${advice} No automatic fix: ${cleanup}.` });
-    return;
-  }
-  edits.push(...cleanup);
+  edits.push(...cleanup.filter((e) => e !== bare));
   if (missing.some((n) => n.key === 'apt-cache' || n.key === 'apt-lib')) {
     unsafe.push('apt keeps downloads');
     const keep = aptKeepCacheEdit(model, run);
@@ -116,25 +118,49 @@ function disablerEdits(model: Model, plan: RunPlan): TextEdit[] {
 
 /**
  * Drops cleanup steps that only empty directories now mounted (`npm cache clean --force`, `apt-get clean`,
- * `rm -rf /var/lib/apt/lists/*`). An `rm` that would reach a new mount point and cannot go (it removes other
- * things too) makes the fix impossible: removing a mount point fails the RUN (EBUSY). Returns that reason.
+ * `rm -rf /var/lib/apt/lists/*`); consecutive ones go together, with one separator. An `rm` that would reach a
+ * new mount point and cannot go (it removes other things too) makes the fix impossible: removing a mount point
+ * fails the RUN (EBUSY). Returns that reason.
  */
 function cleanupEdits(model: Model, plan: RunPlan): TextEdit[] | string {
   const targets = [...plan.mounted, ...plan.missing.map((n) => n.target)];
-  const edits: TextEdit[] = [];
-  for (const cmd of plan.run.shell.commands) {
+  const cmds = plan.run.shell.commands;
+  const droppable: boolean[] = [];
+  const hits: string[][] = [];
+  for (const cmd of cmds) {
     const lookup = lookupFor(plan.env, cmd);
     const c = recogniseCleanup(cmd, plan.env.home, (w) => expand(w.text, lookup));
-    if (!c) continue;
-    const dirs = [...c.paths, ...c.caches.map((k) => CACHE_DIRS[k].dir(lookup))];
-    const hits = plan.missing.filter((n) => c.paths.some((p, i) => within(n.target, p) && !(n.target === p && c.contentsOnly?.[i]))).map((n) => n.target);
+    const dirs = c ? [...c.paths, ...c.caches.map((k) => CACHE_DIRS[k].dir(lookup))] : [];
+    hits.push(c ? plan.missing.filter((n) => c.paths.some((p, i) => within(n.target, p) && !(n.target === p && c.contentsOnly?.[i]))).map((n) => n.target) : []);
     const inside = dirs.length > 0 && dirs.every((d) => d && targets.some((t) => within(d, t)));
     // Only when a mount this fix adds is involved: a cleanup of an already mounted cache is the author's call.
-    let e = inside && dirs.some((d) => plan.missing.some((n) => within(d!, n.target))) ? dropListStep(model, plan.run, cmd) : undefined;
-    // Two drops that would share a separator (the first two steps of a list): the second stays.
-    if (e && edits.some((o) => overlapping(model, o, e!))) e = undefined;
-    if (e) edits.push(e);
-    else if (hits.length) return `${quote(model.text.slice(cmd.start, cmd.end))} would reach the mount point ${hits[0]}, and removing a mount point fails the build`;
+    droppable.push(inside && dirs.some((d) => plan.missing.some((n) => within(d!, n.target))));
+  }
+  const edits: TextEdit[] = [];
+  const dropped = new Set<number>();
+  for (let k = 0; k < cmds.length; k++) {
+    if (!droppable[k]) continue;
+    let j = k;
+    while (j + 1 < cmds.length && droppable[j + 1]) j++;
+    const group = dropListSteps(model, plan.run, cmds.slice(k, j + 1));
+    if (group) {
+      edits.push(group);
+      for (let n = k; n <= j; n++) dropped.add(n);
+    } else {
+      for (let n = k; n <= j; n++) {
+        const e = dropListSteps(model, plan.run, [cmds[n]]);
+        // Two drops that would share a separator (the first two steps of a list): the second stays.
+        if (!e || edits.some((o) => overlapping(model, o, e))) continue;
+        edits.push(e);
+        dropped.add(n);
+      }
+    }
+    k = j;
+  }
+  const blocked = cmds.findIndex((c, k) => !dropped.has(k) && hits[k].length);
+  if (blocked >= 0) {
+    const cmd = cmds[blocked];
+    return `${quote(model.text.slice(cmd.start, cmd.end))} would reach the mount point ${hits[blocked][0]}, and removing a mount point fails the build`;
   }
   return edits;
 }

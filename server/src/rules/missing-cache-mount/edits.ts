@@ -1,5 +1,5 @@
 import type { Model, RunInfo } from '../../core/model';
-import type { ShellCommand, ShellWord } from '../../core/shell';
+import type { ShellWord } from '../../core/shell';
 import type { TextEdit } from '../../core/types';
 
 /** A cache mount to add: `--mount=type=cache,target=…[,sharing=locked][,uid=…|mode=…]`. */
@@ -22,8 +22,10 @@ export function mountFlag(m: MountSpec): string {
 /**
  * Inserts the flags right after the RUN keyword (before any existing flag). One mount stays on the RUN
  * line; several go one per line, as Docker's documentation writes them, continued with the file's escape.
+ * `bare`: a drop of the RUN's first step that leaves only the line's continuation (see `leavesBareRun`); the
+ * flags replace it, in one edit.
  */
-export function insertMounts(model: Model, run: RunInfo, mounts: MountSpec[]): TextEdit {
+export function insertMounts(model: Model, run: RunInfo, mounts: MountSpec[], bare?: TextEdit): TextEdit {
   const kw = /^[A-Za-z]+/.exec(model.text.slice(run.start, run.start + 8))?.[0].length ?? 3;
   const at = run.start + kw;
   const pos = model.index.positionAt(at);
@@ -33,6 +35,8 @@ export function insertMounts(model: Model, run: RunInfo, mounts: MountSpec[]): T
   const continued = new RegExp(`^[ \\t]*${escapeRe(esc)}[ \\t]*(\\r\\n|\\r|\\n)`).test(rest);
   const indent = /^[ \t]*/.exec(model.index.lineText(run.range.start.line))![0] + '    ';
   const sep = ` ${esc}${model.eol}${indent}`;
+  // The first step goes up to the RUN line's continuation (`RUN apt-get clean && \`): the flags take its place.
+  if (bare) return { range: model.index.rangeOf(at, model.index.offsetAt(bare.range.end)), newText: ' ' + flags.join(sep) + ' ' };
   const heredocs: unknown[] = (run.node as any).getHeredocs?.() ?? [];
   if (flags.length === 1 || heredocs.length) return { range: { start: pos, end: pos }, newText: ' ' + flags.join(' ') };
   // `RUN \` + newline: each flag but the last gets its own continued line; the original break follows.
@@ -42,7 +46,7 @@ export function insertMounts(model: Model, run: RunInfo, mounts: MountSpec[]): T
   return { range: model.index.rangeOf(at, at + lead), newText: ' ' + flags.join(sep) + sep };
 }
 
-function escapeRe(s: string): string {
+export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -70,44 +74,11 @@ export function replaceWord(model: Model, w: ShellWord, text: string): TextEdit 
   return { range: model.index.rangeOf(w.start, w.end), newText: text };
 }
 
-/**
- * Removes a command that is one step of a plain `&&`/`;` list (`… && npm cache clean --force`), with its
- * separator. Undefined when it is the only command, or inside anything else (`||`, pipes, if, loops,
- * comments in between): then it stays.
- */
-export function dropListStep(model: Model, run: RunInfo, cmd: ShellCommand): TextEdit | undefined {
-  const heredocs: unknown[] = (run.node as any).getHeredocs?.() ?? [];
-  if (run.execForm || heredocs.length) return undefined;
-  const cmds = run.shell.commands;
-  const i = cmds.indexOf(cmd);
-  if (i < 0) return undefined;
-  // Only top-level neighbours: a command nested in this one (`$(…)`) or overlapping it disqualifies.
-  const prev = i > 0 ? cmds[i - 1] : undefined;
-  const next = i + 1 < cmds.length ? cmds[i + 1] : undefined;
-  if ((prev && prev.end > cmd.start) || (next && next.start < cmd.end)) return undefined;
-  const plain = (from: number, to: number) => isListSeparator(model, model.text.slice(from, to));
-  const lead = prev ? model.text.slice(run.args[0]?.start ?? run.start, prev.start) : model.text.slice(run.args[0]?.start ?? cmd.start, cmd.start);
-  if (/[({]|\b(if|then|else|do|while|until|for|case)\b/.test(stripContinuations(model, lead))) return undefined;
-  if (next && prev) {
-    if (!plain(prev.end, cmd.start) || !plain(cmd.end, next.start)) return undefined;
-    return { range: model.index.rangeOf(prev.end, cmd.end), newText: '' };
-  }
-  if (prev) {
-    if (!plain(prev.end, cmd.start) || !/^[ \t]*$/.test(stripContinuations(model, model.text.slice(cmd.end, run.end)))) return undefined;
-    return { range: model.index.rangeOf(prev.end, cmd.end), newText: '' };
-  }
-  if (next) {
-    if (!plain(cmd.end, next.start) || !/^[ \t]*$/.test(stripContinuations(model, model.text.slice(run.args[0]?.start ?? cmd.start, cmd.start)))) return undefined;
-    return { range: model.index.rangeOf(cmd.start, next.start), newText: '' };
-  }
-  return undefined;
-}
-
-function stripContinuations(model: Model, gap: string): string {
+export function stripContinuations(model: Model, gap: string): string {
   return gap.replace(new RegExp(`${escapeRe(model.escape)}[ \\t]*(\\r\\n|\\r|\\n)`, 'g'), ' ');
 }
 
-function isListSeparator(model: Model, gap: string): boolean {
+export function isListSeparator(model: Model, gap: string): boolean {
   if (gap.includes('#')) return false;
   return /^[ \t]*(&&|;)[ \t]*$/.test(stripContinuations(model, gap));
 }
