@@ -2,6 +2,7 @@
 // The real-image test bed (`npm run test:images`): builds every example before and after `lean-dockerfile check
 // --fix --unsafe-fixes`, inspects both images, runs the negative controls, writes docs/image-results.md and ends with
 // "N passed, N failed". Options: --only a,b (apps), --no-build (use the existing dist/cli.js), --keep-oci.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPS, NEGATIVE } from './apps.mjs';
@@ -129,7 +130,11 @@ async function main() {
   }
   await cleanup(say, { keepOci: argv.includes('--keep-oci') });
   const seconds = Math.round((Date.now() - t0) / 1000);
-  if (!only) writeReport(join(ROOT, 'docs/image-results.md'), { results, negatives, seconds, basesSeconds });
+  if (!only) {
+    writeReport(join(ROOT, 'docs/image-results.md'), { results, negatives, seconds, basesSeconds });
+    // The README's headline is copied from the report, never typed.
+    spawnSync(process.execPath, ['scripts/readmeResults.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  }
   else say('--only: docs/image-results.md not rewritten');
   const all = [...results.flatMap((r) => r.checks.filter((c) => c.ok !== null)), ...negatives];
   const passed = all.filter((c) => c.ok).length;
