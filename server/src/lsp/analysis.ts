@@ -31,6 +31,8 @@ export interface DocAnalysis {
  */
 export class Analyser {
   private memo = new Map<string, { key: string; result: DocAnalysis }>();
+  /** Bumped by forget/clear, so an analysis that awaited settings across a didClose is not memoised (a leak). */
+  private epoch = 0;
 
   constructor(
     private readonly rules: readonly Rule[],
@@ -40,6 +42,7 @@ export class Analyser {
 
   async analyse(doc: TextDocument): Promise<DocAnalysis> {
     const generation = this.store.generation;
+    const epoch = this.epoch;
     const resolved = await this.store.get(doc.uri);
     // The document may have changed while the settings were fetched: analyse what it holds now.
     const version = doc.version;
@@ -48,16 +51,18 @@ export class Analyser {
     if (hit && hit.key === key) return hit.result;
     const text = doc.getText();
     const result = this.run(doc.uri, version, text, resolved);
-    this.memo.set(doc.uri, { key, result });
+    if (this.epoch === epoch) this.memo.set(doc.uri, { key, result });
     return result;
   }
 
   forget(uri: string): void {
     this.memo.delete(uri);
+    this.epoch++;
   }
 
   clear(): void {
     this.memo.clear();
+    this.epoch++;
   }
 
   private run(uri: string, version: number, text: string, resolved: ResolvedSettings): DocAnalysis {

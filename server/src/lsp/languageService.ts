@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextIndex } from '../core/text';
+import { MAX_DOCUMENT_CHARS } from './analysis';
 import { isConfigDocument } from './configDiagnostics';
 import { toWorkspaceEdit } from './convert';
 import type { FeatureSwitch } from './editorFeatures';
@@ -57,13 +58,13 @@ export class EditorServices {
 
   /** The service's syntax diagnostics (dockerfile-utils), only while the features are on. */
   syntaxDiagnostics(text: string): Diagnostic[] {
-    if (!this.on) return [];
+    if (!this.on || text.length > MAX_DOCUMENT_CHARS) return [];
     return this.guard('validate', [], () => this.service.validate(text));
   }
 
   /** The service's hover (instruction and flag docs, variable values with credentials hidden). */
   hover(text: string, pos: Position): Hover | null {
-    if (!this.on) return null;
+    if (!this.on || text.length > MAX_DOCUMENT_CHARS) return null;
     return this.guard('hover', null, () => redactHover(this.service.computeHover(text, pos), text, new TextIndex(text).offsetAt(pos)));
   }
 
@@ -113,10 +114,12 @@ export class EditorServices {
     c.languages.semanticTokens.on((p) => this.with(p.textDocument.uri, 'semantic tokens', { data: [] }, (t) => s.computeSemanticTokens(t)));
   }
 
-  /** A Dockerfile's text while the features are on; undefined otherwise. */
+  /** A Dockerfile's text while the features are on; undefined otherwise, and for a document too large to analyse
+   * (the service's parse of a 10 MB file takes seconds and hundreds of MB). */
   private text(uri: string): string | undefined {
     if (!this.on || isConfigDocument(uri)) return undefined;
-    return this.documents.get(uri)?.getText();
+    const text = this.documents.get(uri)?.getText();
+    return text !== undefined && text.length <= MAX_DOCUMENT_CHARS ? text : undefined;
   }
 
   private with<T, F>(uri: string, what: string, fallback: F, run: (text: string) => T): T | F {

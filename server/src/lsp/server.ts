@@ -5,14 +5,14 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  TextDocuments,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../core/rule';
 import { CONFIG_NAMES, isConfigFileName } from '../node/config';
 import { loadShellParser } from '../node/shellWasm';
@@ -21,6 +21,7 @@ import { codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
 import { finalImageLens } from './codeLens';
 import { APPLY_FIX_ALL, applyFixAll, applyRefactor, FIX_ALL, type CommandEnv } from './commands';
 import { configDiagnostics, isConfigDocument } from './configDiagnostics';
+import { collectAfterClose, guardedDocuments } from './documents';
 import { EDITOR_FEATURES_NOTIFICATION, FeatureSwitch } from './editorFeatures';
 import { hoverAt } from './hover';
 import { EditorServices } from './languageService';
@@ -35,7 +36,8 @@ export const DEBOUNCE_MS = 150;
  * CodeLens, commands, settings, and the language service's editor features behind `leanDockerfile.editorFeatures`.
  */
 export function startServer(connection: Connection, rules: readonly Rule[], version = '0.0.0'): void {
-  const documents = new TextDocuments(TextDocument);
+  // Stale versions and malformed changes are refused there (logged), never half-applied.
+  const documents = guardedDocuments((m) => connection.console.warn(m));
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   const log = (m: string) => connection.console.log(m);
   let capabilities: ClientCapabilities = {};
@@ -165,6 +167,7 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
     analyser.forget(uri);
     store.forget(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });
+    collectAfterClose(e.document.getText());
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -188,10 +191,11 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
     if (features && (await features.update(params))) revalidateAll();
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || isConfigDocument(doc.uri)) return [];
     const da = await analyser.analyse(doc);
+    if (token.isCancellationRequested) return cancelled();
     if (documents.get(doc.uri)?.version !== da.version) return [];
     return [...codeActions(params, da, { rules, capabilities }), ...editor.codeActions(params, da.text, da.version, capabilities)];
   });
@@ -203,10 +207,11 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
     return documents.get(doc.uri)?.version === da.version ? finalImageLens(da, FIX_ALL) : [];
   });
 
-  connection.onHover(async (params) => {
+  connection.onHover(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || isConfigDocument(doc.uri)) return null;
     const da = await analyser.analyse(doc);
+    if (token.isCancellationRequested) return cancelled();
     if (documents.get(doc.uri)?.version !== da.version) return null;
     return hoverAt(da, params.position, editor.hover(da.text, params.position)) ?? null;
   });
@@ -229,6 +234,11 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
   });
 
   documents.listen(connection);
+}
+
+/** The answer to a request the client cancelled while it waited (LSP: RequestCancelled). */
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
 
 function foldersToPaths(folders: WorkspaceFolder[]): string[] {
