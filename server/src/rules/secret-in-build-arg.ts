@@ -3,6 +3,7 @@ import { isRun, stageChain, type Model, type RunInfo, type Stage, type VarDef } 
 import { ensureSyntaxDirective } from '../core/edits';
 import { argDefault, removeVarDef, secretBuildFlag, secretId, secretMountEdits, type SecretUse } from '../core/secretMount';
 import type { Fix, TextEdit } from '../core/types';
+import { isVariableReference, referencesVariable } from '../core/vars';
 import { credentialKind, isCredentialName, isNonSecretDefault } from '../knowledge/secrets';
 import { recogniseInstall } from '../knowledge/packageManagers';
 
@@ -29,13 +30,13 @@ export const rule = defineRule({
       for (const def of stage.args) {
         if (seen.has(def.name)) continue;
         seen.add(def.name);
+        // `ARG MYSQL_PASS:-$(pwgen`: no variable by that name can be read, and no --secret env= can carry it.
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(def.name)) continue;
         checkArg(ctx, stage, def);
       }
     }
   },
 });
-
-const usesVar = (text: string, name: string) => new RegExp(`\\$(?:\\{${name}(?:[:}?+-]|$)|${name}(?![A-Za-z0-9_]))`).test(text);
 
 function checkArg(ctx: RuleContext, stage: Stage, def: VarDef): void {
   const model = ctx.model;
@@ -47,13 +48,13 @@ function checkArg(ctx: RuleContext, stage: Stage, def: VarDef): void {
   const defs = stage.args.filter((a) => a.name === def.name);
   const later = (i: { index: number }) => i.index > def.instr.index;
   // ENV NAME2=$NAME carries the credential on into this stage's later steps and into stages built on it.
-  const aliases = stage.envs.filter((e) => later(e.instr) && e.value !== undefined && new RegExp(`^\\$(?:\\{${def.name}\\}|${def.name})$`).test(e.value.trim()));
+  const aliases = stage.envs.filter((e) => later(e.instr) && e.value !== undefined && isVariableReference(e.value, def.name));
   const names = [def.name, ...aliases.map((a) => a.name)];
   const children = model.stages.filter((s) => s !== stage && stageChain(s).includes(stage));
   const blockers = [stage, ...children].flatMap((s) => s.instructions).filter((i) => {
     if (!later(i) || isRun(i) || i.keyword === 'ARG' || i.keyword === 'FROM') return false;
-    if (i.keyword === 'ENV') return stage.envs.some((e) => e.instr === i && !aliases.includes(e) && names.some((n) => usesVar(e.value ?? '', n)));
-    return names.some((n) => usesVar(model.text.slice(i.start, i.end), n));
+    if (i.keyword === 'ENV') return stage.envs.some((e) => e.instr === i && !aliases.includes(e) && names.some((n) => referencesVariable(e.value ?? '', n)));
+    return names.some((n) => referencesVariable(model.text.slice(i.start, i.end), n));
   });
   const runsIn = (s: Stage) => s.instructions.filter((i): i is RunInfo => isRun(i) && later(i));
   const scope = [...runsIn(stage), ...(aliases.length ? children.flatMap(runsIn) : [])];
@@ -124,7 +125,7 @@ function removeAll(model: Model, defs: VarDef[], global: VarDef | undefined, sta
   const edits = defs.map((d) => removeVarDef(model, d));
   if (global) {
     const elsewhere = model.stages.some((s) => s !== stage && s.args.some((a) => a.name === global.name));
-    const inFrom = model.stages.some((s) => usesVar(model.text.slice(s.from.start, s.from.end), global.name));
+    const inFrom = model.stages.some((s) => referencesVariable(model.text.slice(s.from.start, s.from.end), global.name));
     const others = model.globalArgs.filter((g) => g.name === global.name);
     if (!elsewhere && !inFrom) for (const g of others) edits.push(removeVarDef(model, g));
   }

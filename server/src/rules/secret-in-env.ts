@@ -8,6 +8,7 @@ import { isCredentialName, isNonSecretDefault, nameWords } from '../knowledge/se
 import { isPlaceholder, tokenKind } from '../knowledge/tokenFormats';
 import { rule as secretInBuildArg } from './secret-in-build-arg';
 import { readsImplicitly } from './secret-in-env/readers';
+import { referencesVariable } from '../core/vars';
 
 const RUNTIME = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 /** Settings about a credential, not the credential (`LDAP_PASSWORD_ENCODING`, `AUTH_SCHEME`), on top of secrets.ts. */
@@ -35,9 +36,7 @@ export const rule = defineRule({
   },
 });
 
-export const usesVar = (text: string, name: string) =>
-  /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
-  new RegExp(`\\$(?:\\{#?${name}(?:[:}?+#%/-]|$)|${name}(?![A-Za-z0-9_]))`).test(text);
+export const usesVar = referencesVariable;
 
 /** Names of the ARGs secret-in-build-arg reports, per stage (an ENV fed from one is its business). */
 function reportedArgNames(ctx: RuleContext): Map<Stage, Set<string>> {
