@@ -40,7 +40,9 @@ export const rule = defineRule({
     const edits = placeEdits(model, final, last, plan);
     const from = final === root ? root.imageText : `${final.imageText} (${root.imageText})`;
     const why = last ? `the last USER (line ${last.range.start.line + 1}) is root` : `no USER is set after FROM ${from}`;
-    const how = plan.create ? `creates the user \`${plan.user}\` and switches to it` : `switches to \`${plan.user}\``;
+    const how = plan.create
+      ? `creates the user \`${plan.user}\` early in the stage (so a source edit does not re-run it) and switches to it`
+      : `switches to \`${plan.user}\``;
     ctx.report({
       range,
       message: `The final stage runs as root: ${why}. A compromised process would have root in the container. The fix ${how} after the last step that needs root.`,
@@ -96,7 +98,48 @@ export function createdUser(cmd: ShellCommand): string | undefined {
   return undefined;
 }
 
-/** After the last instruction that may need root; replacing a final `USER root` when nothing follows it. */
+/** Instructions that may stay between FROM and the user creation (they set up nothing the RUN needs root for). */
+const LEADING = new Set(['ARG', 'ENV', 'LABEL', 'MAINTAINER', 'SHELL']);
+const INSTALLERS: Record<string, string[]> = {
+  'apt-get': ['install'], apt: ['install'], aptitude: ['install'], apk: ['add'], yum: ['install'], dnf: ['install'],
+  microdnf: ['install'], tdnf: ['install'], zypper: ['install', 'in'], pacman: ['-S', '-Sy', '-Syu'],
+};
+
+/** A RUN that installs OS packages (it may bring the very tools that create accounts, e.g. `shadow-utils`). */
+function installsPackages(ins: InstructionInfo): boolean {
+  return isRun(ins) && ins.shell.commands.some((c) => {
+    const subs = INSTALLERS[c.name];
+    return !!subs && c.args.some((a) => a.value !== undefined && subs.includes(a.value));
+  });
+}
+
+/**
+ * Where the account is created: early, so that a source edit (which invalidates every layer after the COPY of the
+ * sources) never re-runs it. After the last package install that precedes the first COPY/ADD, else right after FROM
+ * and its leading ARG/ENV/LABEL lines; never before a USER of the stage (the RUN needs root); never after the USER
+ * switch itself.
+ */
+function createAnchor(final: Stage, userAnchor: InstructionInfo): InstructionInfo {
+  const body = final.instructions.slice(1);
+  const stop = body.indexOf(userAnchor) + 1;
+  const firstCopy = body.findIndex((i) => isCopy(i));
+  const head = body.slice(0, Math.min(stop, firstCopy < 0 ? body.length : firstCopy));
+  let anchor: InstructionInfo = final.from;
+  for (const ins of head) {
+    if (LEADING.has(ins.keyword)) anchor = ins;
+    else break;
+  }
+  const install = [...head].reverse().find(installsPackages);
+  if (install && install.index > anchor.index) anchor = install;
+  const user = [...body.slice(0, stop)].reverse().find((i) => i.keyword === 'USER');
+  if (user && user.index > anchor.index) anchor = user;
+  return anchor.index > userAnchor.index ? userAnchor : anchor;
+}
+
+/**
+ * The USER switch goes after the last instruction that may need root; replacing a final `USER root` when nothing
+ * follows it. A new account is created early (see createAnchor).
+ */
 function placeEdits(model: Model, final: Stage, last: InstructionInfo | undefined, plan: UserPlan): TextEdit[] {
   const body = final.instructions.slice(1);
   let anchor: InstructionInfo = final.from;
@@ -104,6 +147,8 @@ function placeEdits(model: Model, final: Stage, last: InstructionInfo | undefine
   if (last && anchor === last && last.stage === final && !plan.create) {
     return [{ range: last.args[0].range, newText: plan.user }];
   }
-  const lines = [...(plan.create ? [`RUN ${plan.create}`] : []), `USER ${plan.user}`];
-  return [insertLinesAfter(model, anchor, lines)];
+  if (!plan.create) return [insertLinesAfter(model, anchor, [`USER ${plan.user}`])];
+  const early = createAnchor(final, anchor);
+  if (early === anchor) return [insertLinesAfter(model, anchor, [`RUN ${plan.create}`, `USER ${plan.user}`])];
+  return [insertLinesAfter(model, early, [`RUN ${plan.create}`]), insertLinesAfter(model, anchor, [`USER ${plan.user}`])];
 }
