@@ -22,6 +22,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // shellWasm.ts falls back to require.resolve only when run from source; bundles find the wasm beside them.
+  logOverride: { 'require-resolve-not-external': 'silent' },
   // web-tree-sitter probes for these in other environments; never used in Node.
   external: ['vscode'],
   define: { 'import.meta.url': '__importMetaUrl' },
