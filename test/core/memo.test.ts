@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildModel, stageChain } from '../../server/src/core';
+import { chainOf, memo, stagesBuiltOn } from '../../server/src/core/memo';
+
+test('memo computes once per owner and key, and keeps owners apart', () => {
+  const a = {};
+  const b = {};
+  let calls = 0;
+  const f = () => ++calls;
+  assert.equal(memo(a, 'k', f), 1);
+  assert.equal(memo(a, 'k', f), 1);
+  assert.equal(memo(a, 'other', f), 2);
+  assert.equal(memo(b, 'k', f), 3);
+  assert.equal(memo(a, 'u', () => undefined), undefined);
+  assert.equal(memo(a, 'u', f), undefined, 'an undefined result is remembered too');
+});
+
+test('chainOf and stagesBuiltOn agree with stageChain', () => {
+  const model = buildModel('FROM alpine AS base\nFROM base AS mid\nFROM node:20 AS other\nFROM mid\nFROM base AS b2\n');
+  const [base, mid, other, last, b2] = model.stages;
+  for (const s of model.stages) assert.deepEqual(chainOf(s), stageChain(s));
+  assert.equal(chainOf(mid), chainOf(mid));
+  assert.deepEqual(stagesBuiltOn(model, base), [base, mid, last, b2]);
+  assert.deepEqual(stagesBuiltOn(model, mid), [mid, last]);
+  assert.deepEqual(stagesBuiltOn(model, other), [other]);
+  for (const s of model.stages) {
+    assert.deepEqual(stagesBuiltOn(model, s), model.stages.filter((t) => stageChain(t).includes(s)));
+  }
+});
+
+test('stagesBuiltOn survives a stage that names itself', () => {
+  const model = buildModel('FROM a AS a\nFROM a AS b\n');
+  for (const s of model.stages) {
+    assert.deepEqual(stagesBuiltOn(model, s), model.stages.filter((t) => stageChain(t).includes(s)));
+  }
+});
