@@ -1,12 +1,13 @@
 import { defineRule, type RuleContext } from '../core/rule';
 import { isRun, type Model, type RunInfo } from '../core/model';
+import { memo } from '../core/memo';
 import { ensureSyntaxDirective, insertLinesBefore } from '../core/edits';
 import type { Fix, TextEdit } from '../core/types';
-import { APT_KEEP_CACHE, CACHE_DIRS, recogniseCacheUse, recogniseCleanup, type CacheUse } from '../knowledge/cacheMounts';
+import { APT_KEEP_CACHE, CACHE_DIRS, recogniseCleanup, type CacheUse } from '../knowledge/cacheMounts';
 import { dropWord, insertMounts, replaceWord } from './missing-cache-mount/edits';
 import { dropListSteps, leavesBareRun } from './missing-cache-mount/listStep';
 import { lookupFor } from './missing-cache-mount/environment';
-import { copiedOut, mountSpecs, planRun, storeSiblings, within, type RunPlan } from './missing-cache-mount/plan';
+import { cacheUses, copiedOut, mountSpecs, planRun, storeSiblings, within, type RunPlan } from './missing-cache-mount/plan';
 
 export const rule = defineRule({
   meta: {
@@ -189,11 +190,15 @@ function expand(text: string, lookup: ReturnType<typeof lookupFor>): string | un
 function aptKeepCacheEdit(model: Model, run: RunInfo): TextEdit | undefined {
   const stage = run.stage;
   if (!stage) return undefined;
-  const chain = model.instructions.filter((i) => i.index < run.index);
-  if (chain.some((i) => isRun(i) && /docker-clean|Keep-Downloaded-Packages/.test(model.text.slice(i.start, i.end)) && relatedStage(i, run))) return undefined;
+  if (keepCacheRuns(model).some((i) => i.index < run.index && relatedStage(i, run))) return undefined;
   const anchor = stage.instructions.find((i): i is RunInfo => isRun(i) && i.index <= run.index && needsApt(model, i)) ?? run;
   return insertLinesBefore(model, anchor, [`RUN ${APT_KEEP_CACHE}`]);
 }
+
+/** RUNs that already turn docker-clean off (once per model). */
+const keepCacheRuns = (model: Model): RunInfo[] =>
+  memo(model, 'missing-cache-mount.keepCache', () =>
+    model.instructions.filter((i): i is RunInfo => isRun(i) && /docker-clean|Keep-Downloaded-Packages/.test(model.text.slice(i.start, i.end))));
 
 function relatedStage(i: { stage?: unknown }, run: RunInfo): boolean {
   let s = run.stage;
@@ -207,7 +212,7 @@ function relatedStage(i: { stage?: unknown }, run: RunInfo): boolean {
 }
 
 function needsApt(model: Model, run: RunInfo): boolean {
-  if (!run.shell.commands.some((c) => recogniseCacheUse(c)?.tool === 'apt')) return false;
+  if (!cacheUses(run).some((u) => u.tool === 'apt')) return false;
   const plan = planRun(model, run);
   return !!plan && !plan.opaque && plan.missing.some((n) => n.key === 'apt-cache' || n.key === 'apt-lib');
 }

@@ -1,4 +1,5 @@
-import { isCopy, isRun, stageChain, type Model, type RunInfo } from '../../core/model';
+import { isCopy, isRun, type CopyInfo, type Model, type RunInfo, type Stage } from '../../core/model';
+import { chainOf, memo, stagesBuiltOn } from '../../core/memo';
 import { CACHE_DIRS, recogniseCacheUse, type CacheKey, type CacheUse } from '../../knowledge/cacheMounts';
 import { lookupFor, runEnvironment, type RunEnvironment } from './environment';
 import type { MountSpec } from './edits';
@@ -39,8 +40,17 @@ function yarnFlavour(model: Model, use: CacheUse): 'classic' | 'berry-modules' |
   return rc && /^\s*nodeLinker\s*:\s*["']?(node-modules|pnpm)["']?\s*$/m.test(rc) ? 'berry-modules' : 'berry-pnp';
 }
 
+/** The cache uses of a RUN's commands, recognised once per RUN. */
+export const cacheUses = (run: RunInfo): CacheUse[] =>
+  memo(run, 'missing-cache-mount.uses', () => run.shell.commands.map(recogniseCacheUse).filter((u): u is CacheUse => !!u));
+
+/** The plan of a RUN, computed once per RUN (storeSiblings and the apt anchor ask for other RUNs' plans). */
 export function planRun(model: Model, run: RunInfo): RunPlan | undefined {
-  const uses = run.shell.commands.map(recogniseCacheUse).filter((u): u is CacheUse => !!u);
+  return memo(run, 'missing-cache-mount.plan', () => computePlan(model, run));
+}
+
+function computePlan(model: Model, run: RunInfo): RunPlan | undefined {
+  const uses = cacheUses(run);
   if (!uses.length) return undefined;
   const env = runEnvironment(model, run);
   let opaque = false;
@@ -98,10 +108,11 @@ export function storeSiblings(model: Model, plan: RunPlan): RunPlan[] {
   const stores = plan.missing.filter((n) => n.store);
   const stage = plan.run.stage;
   if (!stores.length || !stage) return [];
-  const chain = new Set(stageChain(stage));
+  const chain = new Set(chainOf(stage));
+  const builtOn = new Set(stagesBuiltOn(model, stage));
   const out: RunPlan[] = [];
   for (const s of model.stages) {
-    const related = chain.has(s) || stageChain(s).includes(stage);
+    const related = chain.has(s) || builtOn.has(s);
     if (!related) continue;
     for (const i of s.instructions) {
       if (!isRun(i) || i === plan.run) continue;
@@ -116,14 +127,16 @@ export function storeSiblings(model: Model, plan: RunPlan): RunPlan[] {
 export function copiedOut(model: Model, plan: RunPlan): { line: number; target: string } | undefined {
   const stage = plan.run.stage;
   if (!stage) return undefined;
-  const names = new Set<string>();
-  for (const s of model.stages) {
-    if (!stageChain(s).includes(stage)) continue;
-    names.add(String(s.index));
-    if (s.name) names.add(s.name.toLowerCase());
-  }
-  for (const i of model.instructions) {
-    if (!isCopy(i) || !i.from || !names.has(i.from.toLowerCase())) continue;
+  const names = memo(stage, 'missing-cache-mount.names', () => {
+    const out = new Set<string>();
+    for (const s of stagesBuiltOn(model, stage)) {
+      out.add(String(s.index));
+      if (s.name) out.add(s.name.toLowerCase());
+    }
+    return out;
+  });
+  for (const i of copiesFrom(model)) {
+    if (!names.has(i.from!.toLowerCase())) continue;
     for (const src of i.sources) {
       const p = normal(src.value);
       const hit = plan.missing.find((n) => within(n.target, p) || within(p, n.target));
@@ -132,6 +145,10 @@ export function copiedOut(model: Model, plan: RunPlan): { line: number; target: 
   }
   return undefined;
 }
+
+/** The model's COPY/ADD --from instructions. */
+const copiesFrom = (model: Model): CopyInfo[] =>
+  memo(model, 'missing-cache-mount.copiesFrom', () => model.instructions.filter((i): i is CopyInfo => isCopy(i) && !!i.from));
 
 const isUpdate = (c: { name: string; args: { value?: string }[] }, tools: string[]) =>
   tools.includes(c.name) && c.args.some((a) => a.value === 'update');
@@ -146,17 +163,19 @@ function updatesFirst(run: RunInfo, use: CacheUse, tools: string[]): boolean {
 function laterReliesOnIndex(model: Model, run: RunInfo, tool: string, self: (r: RunInfo, u: CacheUse) => boolean): boolean {
   const stage = run.stage;
   if (!stage) return false;
-  for (const s of model.stages) {
-    if (!stageChain(s).includes(stage)) continue;
-    for (const i of s.instructions) {
-      if (!isRun(i) || i.index <= run.index) continue;
-      for (const c of i.shell.commands) {
-        const u = recogniseCacheUse(c);
-        if (u?.tool === tool && !self(i, u)) return true;
-      }
+  return stagesBuiltOn(model, stage).some((s) => lastRelying(s, tool, self) > run.index);
+}
+
+/** The index of the stage's last RUN that installs with `tool` using an index it did not fetch itself (-1: none). */
+function lastRelying(stage: Stage, tool: string, self: (r: RunInfo, u: CacheUse) => boolean): number {
+  return memo(stage, `missing-cache-mount.relying.${tool}`, () => {
+    let last = -1;
+    for (const i of stage.instructions) {
+      if (!isRun(i)) continue;
+      if (cacheUses(i).some((u) => u.tool === tool && !self(i, u))) last = i.index;
     }
-  }
-  return false;
+    return last;
+  });
 }
 
 const APT = ['apt-get', 'apt', 'aptitude'];
