@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT, corpusAvailable } from '../test/corpus/corpusFiles';
 import { benchPerFile } from './perFile';
 import { benchThroughput } from './throughput';
-import { benchLsp, serverAvailable } from './lsp';
+import { benchLsp, editorMarkdown, serverAvailable } from './lsp';
 import { machine, mib, msf, table } from './stats';
 
 const quick = process.argv.includes('--quick');
@@ -59,12 +59,7 @@ async function main(): Promise<void> {
     const lsp = await benchLsp();
     say('### Editor: the bundled server over stdio');
     say();
-    say(`Start-up (spawn → initialize answered): ${msf(lsp.startupMs)}; to the first diagnostics of an opened file: ${msf(lsp.firstDiagnosticsMs)}.`);
-    say(`Latency is didChange → publishDiagnostics minus the server's ${lsp.debounceMs} ms debounce.`);
-    say();
-    say(table(['file', 'samples', 'p50', 'p99', 'max'], lsp.latency.map((l) => [`${l.lines} lines`, l.samples, msf(l.p50), msf(l.p99), msf(l.max)])));
-    say();
-    say(`RSS: ${mib(lsp.rss1)} with 1 document open; ${mib(lsp.rss100)} with 100 (peak ${mib(lsp.peak100)}).`);
+    say(editorMarkdown(lsp));
     say();
     const at1000 = lsp.latency.find((l) => l.lines === 1000)!;
     const at10000 = lsp.latency.find((l) => l.lines === 10000)!;

@@ -1,11 +1,17 @@
 // Editor-side benchmarks against the bundled server (dist/server.js over stdio): didChange →
-// publishDiagnostics latency on 100-, 1,000- and 10,000-line files, start-up time, RSS with 1 and 100 docs.
+// publishDiagnostics latency on 100-, 1,000- and 10,000-line files, start-up time, RSS with 1 and 100 docs;
+// and, in this process, the analysis alone of the same texts after the same edits (what the latency is made of).
+// `node --import tsx bench/lsp.ts` runs only these and prints them.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyse } from '../server/src/core/analyse';
+import { memoryContext } from '../server/src/core/memoryContext';
+import { loadShellParser } from '../server/src/node/shellWasm';
 import { DEBOUNCE_MS } from '../server/src/lsp/server';
+import { rules } from '../server/src/rules/index';
 import { readDockerhub, PROJECT_ROOT } from '../test/corpus/corpusFiles';
 import { LspClient } from './lspClient';
-import { median, quantile } from './stats';
+import { median, mib, msf, quantile, table } from './stats';
 
 export const SERVER_JS = join(PROJECT_ROOT, 'dist', 'server.js');
 
@@ -31,27 +37,55 @@ export function syntheticDockerfile(lines: number): string {
 export interface LatencyResult {
   lines: number;
   samples: number;
+  /** didChange → publishDiagnostics minus the debounce. */
   p50: number;
   p99: number;
   max: number;
+  /** `analyse()` alone (every rule, empty context) in this process, on the same texts after the same edits. */
+  analysisP50: number;
+  analysisP99: number;
+}
+
+/** The edit of sample `s`: type an 'x' at the end of a comment line mid-file, then delete it, alternately. */
+function editFor(text: string, lines: number, s: number) {
+  const all = text.split('\n');
+  const found = all.findIndex((l, i) => i > lines / 2 && l.startsWith('# a comment'));
+  const line = found > 0 ? found : 1;
+  const col = all[line].length;
+  return s % 2 === 0
+    ? { range: { start: { line, character: col }, end: { line, character: col } }, text: 'x' }
+    : { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' };
+}
+
+/** Analysis alone, as the server runs it after each edit (shell parses of unchanged RUNs cached). */
+async function analysisAlone(lines: number, samples: number): Promise<{ p50: number; p99: number }> {
+  await loadShellParser();
+  const lineTexts = syntheticDockerfile(lines).split('\n');
+  const context = memoryContext({});
+  const times: number[] = [];
+  analyse(lineTexts.join('\n'), { rules, context });
+  for (let s = 0; s < samples; s++) {
+    const e = editFor(lineTexts.join('\n'), lines, s).range.start;
+    lineTexts[e.line] = s % 2 === 0 ? lineTexts[e.line] + 'x' : lineTexts[e.line].slice(0, -1);
+    const text = lineTexts.join('\n');
+    const t0 = performance.now();
+    analyse(text, { rules, context });
+    times.push(performance.now() - t0);
+  }
+  return { p50: median(times), p99: quantile(times, 0.99) };
 }
 
 async function latency(client: LspClient, lines: number, samples: number): Promise<LatencyResult> {
   const uri = `file:///bench/latency-${lines}/Dockerfile`;
   const text = syntheticDockerfile(lines);
-  const commentLine = text.split('\n').findIndex((l, i) => i > lines / 2 && l.startsWith('# a comment'));
-  const line = commentLine > 0 ? commentLine : 1;
   let version = 1;
   const opened = client.diagnosticsFor(uri, version);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version, text } });
   await opened;
   const times: number[] = [];
-  const col = text.split('\n')[line].length;
   for (let s = 0; s < samples; s++) {
     version++;
-    const change = s % 2 === 0
-      ? { range: { start: { line, character: col }, end: { line, character: col } }, text: 'x' }
-      : { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' };
+    const change = editFor(text, lines, s);
     const got = client.diagnosticsFor(uri, version);
     const t0 = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
@@ -59,7 +93,8 @@ async function latency(client: LspClient, lines: number, samples: number): Promi
     times.push(performance.now() - t0 - DEBOUNCE_MS);
   }
   client.notify('textDocument/didClose', { textDocument: { uri } });
-  return { lines, samples, p50: median(times), p99: quantile(times, 0.99), max: Math.max(...times) };
+  const alone = await analysisAlone(lines, samples);
+  return { lines, samples, p50: median(times), p99: quantile(times, 0.99), max: Math.max(...times), analysisP50: alone.p50, analysisP99: alone.p99 };
 }
 
 export interface LspResult {
@@ -99,4 +134,33 @@ export async function benchLsp(): Promise<LspResult> {
   const { rss: rss100, peak: peak100 } = client.rss();
   await client.stop();
   return { debounceMs: DEBOUNCE_MS, startupMs, firstDiagnosticsMs, latency: lat, rss1, rss100, peak100 };
+}
+
+/** The editor section as markdown (what `npm run bench` prints of it). */
+export function editorMarkdown(lsp: LspResult): string {
+  const rows = lsp.latency.map((l) => [`${l.lines.toLocaleString('en')} lines`, l.samples, msf(l.p50), msf(l.p99), msf(l.max), msf(l.analysisP50), msf(l.analysisP99)]);
+  const [a, b, c] = lsp.latency;
+  const growth = (x: LatencyResult, y: LatencyResult) => `${(y.p50 / x.p50).toFixed(1)}× (analysis ${(y.analysisP50 / x.analysisP50).toFixed(1)}×)`;
+  return [
+    `Start-up (spawn → initialize answered): ${msf(lsp.startupMs)}; to the first diagnostics of an opened file: ${msf(lsp.firstDiagnosticsMs)}.`,
+    `Latency is didChange → publishDiagnostics minus the server's ${lsp.debounceMs} ms debounce (an edit waits that long`,
+    'for the next keystroke before the analysis starts); "analysis alone" is `analyse()` with every rule in the bench',
+    'process on the same texts after the same edits, i.e. what the latency is made of besides JSON-RPC and the transport.',
+    '',
+    table(['file', 'samples', 'p50', 'p99', 'max', 'analysis alone p50', 'analysis alone p99'], rows),
+    '',
+    `Growth for 10× lines (p50): ${a.lines} → ${b.lines}: ${growth(a, b)}; ${b.lines} → ${c.lines}: ${growth(b, c)}.`,
+    '',
+    `RSS: ${mib(lsp.rss1)} with 1 document open; ${mib(lsp.rss100)} with 100 (peak ${mib(lsp.peak100)}).`,
+  ].join('\n');
+}
+
+if (require.main === module) {
+  void benchLsp().then(
+    (r) => console.log(editorMarkdown(r)),
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }
