@@ -29,3 +29,45 @@ test('reportsOf returns nothing for a rule switched off or one that throws', () 
   assert.deepEqual(reportsOf(reporter, ctx), []);
   assert.deepEqual(reportsOf(thrower, { ...ctx, settings: {} }), []);
 });
+
+test('a rule runs once per analysis, however many rules ask what it reports', async () => {
+  const { analyse } = await import('../../server/src/core/analyse');
+  let runs = 0;
+  const counted = defineRule({
+    meta: { id: 'demo-counted', summary: 'counts its runs', severity: 'warning', fix: 'never' },
+    check: (ctx) => {
+      runs++;
+      ctx.report({ range, message: 'counted' });
+    },
+  });
+  const asker = (id: string) =>
+    defineRule({
+      meta: { id, summary: 'asks', severity: 'warning', fix: 'never' },
+      check: (ctx) => {
+        for (const r of reportsOf(counted, ctx)) ctx.report({ range: r.range, message: `${id} saw ${r.message}` });
+      },
+    });
+  const a = analyse('FROM alpine\n', { rules: [asker('demo-a'), counted, asker('demo-b')] });
+  assert.equal(runs, 1);
+  assert.deepEqual(a.findings.map((f) => `${f.ruleId}: ${f.message}`).sort(), ['demo-a: demo-a saw counted', 'demo-b: demo-b saw counted', 'demo-counted: counted']);
+  analyse('FROM alpine\n', { rules: [asker('demo-a'), counted] });
+  assert.equal(runs, 2, 'a new analysis runs it again');
+});
+
+test('a throwing rule keeps what it reported before the throw in analyse, and reports nothing to others', async () => {
+  const { analyse } = await import('../../server/src/core/analyse');
+  const half = defineRule({
+    meta: { id: 'demo-half', summary: 'reports then throws', severity: 'warning', fix: 'never' },
+    check: (ctx) => {
+      ctx.report({ range, message: 'before' });
+      throw new Error('boom');
+    },
+  });
+  const asker = defineRule({
+    meta: { id: 'demo-asker', summary: 'asks', severity: 'warning', fix: 'never' },
+    check: (ctx) => ctx.report({ range, message: `saw ${reportsOf(half, ctx).length}` }),
+  });
+  const a = analyse('FROM alpine\n', { rules: [half, asker] });
+  assert.deepEqual(a.findings.map((f) => f.message).sort(), ['before', 'saw 0']);
+  assert.deepEqual(a.ruleErrors.map((e) => e.ruleId), ['demo-half']);
+});

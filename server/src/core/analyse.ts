@@ -1,5 +1,6 @@
 import { buildModel, type Model } from './model';
 import type { Rule } from './rule';
+import { runRule } from './ruleReports';
 import { collectSuppressions, filterSuppressed } from './suppress';
 import { comparePositions } from './text';
 import type { BuildContext, Finding, Settings } from './types';
@@ -32,15 +33,10 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
     const level = settings.rules?.[rule.meta.id];
     if (level === 'off') continue;
     const severity = level ?? rule.meta.severity;
-    try {
-      rule.check({
-        model,
-        settings,
-        context: options.context,
-        report: (r) =>
-          findings.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, fixes: r.fixes ?? [] }),
-      });
-    } catch (e) {
+    const run = runRule(rule, model, settings, options.context);
+    for (const r of run.reports) findings.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, fixes: r.fixes ?? [] });
+    if (run.threw) {
+      const e = run.error;
       ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   }
