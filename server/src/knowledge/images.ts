@@ -5,7 +5,7 @@ import type { ImageRef } from '../core/image';
  * another image family, add a row; the rule only evaluates conditions and fills templates.
  */
 
-export type Ecosystem = 'go' | 'rust' | 'dotnet' | 'java' | 'node' | 'python';
+export type Ecosystem = 'go' | 'rust' | 'dotnet' | 'java' | 'node' | 'python' | 'c';
 
 /** Facts the rule works out about a build; runtime rows are chosen by them. */
 export interface BuildFacts {
@@ -19,6 +19,8 @@ export interface BuildFacts {
   dotnet8: boolean;
   /** A Windows image (nanoserver, windowsservercore). */
   windows: boolean;
+  /** C/C++: the build links statically (`-static` on the compiler, in LDFLAGS or the CMake linker flags). */
+  static: boolean;
 }
 
 /** How the runtime stage gets a non-root user. */
@@ -33,7 +35,8 @@ export interface RuntimeRow {
    * The runtime image. Placeholders: {registry} (with trailing `/`, or empty), {tag} (the build image's tag),
    * {slimTag} (variant → slim), {pySlimTag} (python's `3.12-slim-bookworm` order), {runtimeTag} (.NET SDK
    * version → runtime version), {java} (a Java LTS at least the build's), {javaSuffix} (`-alpine` when alpine),
-   * {alpineVersion}, {legacyDotnetTag:<word>} (`2.2-sdk` → `2.2-<word>`).
+   * {alpineVersion}, {legacyDotnetTag:<word>} (`2.2-sdk` → `2.2-<word>`), {debianSlimTag} (`bookworm` → `bookworm-slim`,
+   * no tag → `stable-slim`), {codenameBase} (`debian:<codename>-slim` or `ubuntu:<codename>` from the tag's codename).
    */
   image: string;
   user: UserPlan;
@@ -53,6 +56,8 @@ export interface ToolchainImage {
   runtimes: RuntimeRow[];
   /** Environment the image sets that Dockerfiles lean on (`WORKDIR $GOPATH/src/…`). */
   env?: Record<string, string>;
+  /** A plain OS image: it is a toolchain image only when the chain installs a compiler (cCompilerPackages). */
+  needsCompiler?: boolean;
 }
 
 const distroless = (flavor: string): RuntimeRow['image'] => `gcr.io/distroless/${flavor}-debian12`;
@@ -138,13 +143,50 @@ export const toolchainImages: ToolchainImage[] = [
       { image: 'python:{pySlimTag}', user: DEBIAN_USER },
     ],
   },
+  // C/C++: the same distribution's small variant (plus the runtime packages of the build's -dev libraries)
+  {
+    ecosystem: 'c',
+    repositories: ['gcc', 'buildpack-deps'],
+    tagExcludes: /(^|-)(curl|scm)$/,
+    runtimes: [
+      { when: { static: true }, image: distroless('static'), user: NONROOT },
+      { image: '{codenameBase}', user: DEBIAN_USER },
+    ],
+  },
+  {
+    ecosystem: 'c',
+    repositories: ['debian'],
+    needsCompiler: true,
+    runtimes: [
+      { when: { static: true }, image: distroless('static'), user: NONROOT },
+      { image: '{registry}debian:{debianSlimTag}', user: DEBIAN_USER },
+    ],
+  },
+  {
+    ecosystem: 'c',
+    repositories: ['ubuntu'],
+    needsCompiler: true,
+    runtimes: [
+      { when: { static: true }, image: distroless('static'), user: NONROOT },
+      { image: '{registry}ubuntu:{tag}', user: DEBIAN_USER },
+    ],
+  },
+  {
+    ecosystem: 'c',
+    repositories: ['alpine'],
+    needsCompiler: true,
+    runtimes: [
+      { when: { static: true }, image: distroless('static'), user: NONROOT },
+      { image: '{registry}alpine:{tag}', user: ALPINE_USER },
+    ],
+  },
 ];
 
 /** Java versions that eclipse-temurin publishes JRE images for; a build's version maps to the next one up. */
 export const temurinJreVersions = [8, 11, 17, 21, 25];
 
 /** Images the rule never treats as toolchains, whatever they run (they are already runtime bases). */
-export const runtimeFamilies = ['gcr.io/distroless/', 'scratch', 'alpine', 'busybox', 'nginx', 'httpd', 'caddy'];
+export const runtimeFamilies = ['gcr.io/distroless/', 'scratch', 'busybox', 'nginx', 'httpd', 'caddy'];
 
 /** Which toolchain row an image belongs to, if any. */
 export function findToolchainImage(image: ImageRef): ToolchainImage | undefined {
@@ -178,6 +220,10 @@ export interface BuildCommandRow {
   sub?: string[];
   any?: string[];
   script?: RegExp;
+  /** One of the words must be one of these flags (`cmake --build`). */
+  flag?: string[];
+  /** The command compiles only when given an input (a positional word): `gcc -o app main.c`, not `gcc --version`. */
+  needsInput?: boolean;
 }
 
 export const buildCommands: BuildCommandRow[] = [
@@ -194,6 +240,10 @@ export const buildCommands: BuildCommandRow[] = [
   { ecosystem: 'python', commands: ['setup.py'], sub: ['build', 'build_ext', 'bdist_wheel', 'bdist_egg', 'install', 'develop'] },
   { ecosystem: 'python', commands: ['pip', 'pip3', 'pip2'], sub: ['wheel'] },
   { ecosystem: 'python', commands: ['build', 'cython', 'cythonize', 'maturin'] },
+  { ecosystem: 'c', commands: ['make', 'gmake', 'ninja', 'samu'] },
+  { ecosystem: 'c', commands: ['cmake'], flag: ['--build', '--install'] },
+  { ecosystem: 'c', commands: ['meson'], sub: ['compile', 'install'] },
+  { ecosystem: 'c', commands: ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'tcc', 'musl-gcc'], needsInput: true },
 ];
 
 /** Packages whose install means a C toolchain is used (a Python stage that installs one and then pip-installs compiles). */

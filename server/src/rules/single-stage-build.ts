@@ -10,6 +10,7 @@ import { workdirAt } from './single-stage-build/paths';
 import { buildFacts, runtimeFor } from './single-stage-build/runtime';
 import { buildStageName, writeSplit } from './single-stage-build/split';
 import { planMoves } from './single-stage-build/moves';
+import { inferC, installLines, installsCompiler, linksStatically, runtimePackages } from './single-stage-build/native';
 
 const INFER: Record<Ecosystem, (input: InferInput) => InferResult> = {
   go: inferGo,
@@ -18,9 +19,10 @@ const INFER: Record<Ecosystem, (input: InferInput) => InferResult> = {
   java: inferJava,
   node: inferNode,
   python: inferPython,
+  c: inferC,
 };
 
-const LABEL: Record<Ecosystem, string> = { go: 'Go', rust: 'Rust', dotnet: '.NET SDK', java: 'JDK', node: 'Node', python: 'Python' };
+const LABEL: Record<Ecosystem, string> = { go: 'Go', rust: 'Rust', dotnet: '.NET SDK', java: 'JDK', node: 'Node', python: 'Python', c: 'C/C++' };
 
 /** ENV values and ARG defaults of the chain, last one wins. */
 function chainEnv(chain: Stage[]): Record<string, string | undefined> {
@@ -62,11 +64,15 @@ export const rule = defineRule({
     if (trusted.some((t) => t.toLowerCase() === root.image!.repository || t.toLowerCase() === `${root.image!.repository}:${root.image!.tag ?? 'latest'}`.toLowerCase())) return;
     const row = findToolchainImage(root.image);
     if (!row) return;
+    if (row.needsCompiler && !installsCompiler({ chain })) return;
     const steps = findBuildSteps(chain, row.ecosystem);
     if (!steps.length) return;
     const range = stage.imageRange ?? stage.from.range;
     const last = steps[steps.length - 1];
-    const what = `The final stage runs \`${[last.name, last.verb].filter(Boolean).join(' ')}\` in the ${LABEL[row.ecosystem]} image ${root.imageText}, so the toolchain ships in the image`;
+    const run = `\`${[last.name, last.verb].filter(Boolean).join(' ')}\``;
+    const what = row.needsCompiler
+      ? `The final stage installs a C/C++ toolchain on ${root.imageText} and runs ${run}, so the toolchain ships in the image`
+      : `The final stage runs ${run} in the ${LABEL[row.ecosystem]} image ${root.imageText}, so the toolchain ships in the image`;
     const input: InferInput = { model, chain, stage, steps, context: ctx.context, workdir: workdirAt(chain), env: chainEnv(chain), startWords: startWords(chain) };
     const result = plan(input, row.ecosystem, row, root);
     if ('reason' in result) {
@@ -88,8 +94,14 @@ function plan(input: InferInput, ecosystem: Ecosystem, row: NonNullable<ReturnTy
   const facts = buildFacts(root.image!, {
     cgoDisabled: input.steps.every((s) => (s.env.CGO_ENABLED ?? input.env.CGO_ENABLED) === '0'),
     web: ecosystem === 'dotnet' && dotnetIsWeb(input),
+    static: ecosystem === 'c' && linksStatically(input),
   });
   const runtime = runtimeFor(row, root.image!, facts);
   if ('reason' in runtime) return runtime;
+  if (ecosystem === 'c') {
+    const libs = runtimePackages(input, root.image!, facts.static);
+    if ('reason' in libs) return libs;
+    if (!facts.static) inferred.install = installLines(libs.distro, libs.packages);
+  }
   return planMoves(input, ecosystem, runtime, inferred);
 }

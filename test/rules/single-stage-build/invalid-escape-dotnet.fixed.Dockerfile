@@ -7,8 +7,8 @@ RUN dotnet restore `
        -c Release -o out
 
 FROM mcr.microsoft.com/dotnet/runtime:6.0-jammy
+RUN groupadd --system app && useradd --system --gid app --no-create-home app
 WORKDIR /build
 COPY --from=build /build/out /build/out
-RUN groupadd --system app && useradd --system --gid app --no-create-home app
 USER app
 ENTRYPOINT ["dotnet", "out/Worker.dll"]

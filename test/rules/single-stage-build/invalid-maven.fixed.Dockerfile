@@ -6,10 +6,10 @@ COPY src ./src
 RUN mvn -B package -DskipTests
 
 FROM eclipse-temurin:17-jre
+RUN groupadd --system app && useradd --system --gid app --no-create-home app
 WORKDIR /app
 COPY --from=build /app/target/orders-1.4.0.jar /app/target/orders-1.4.0.jar
 LABEL org.opencontainers.image.title="orders"
 EXPOSE 8080
-RUN groupadd --system app && useradd --system --gid app --no-create-home app
 USER app
 CMD ["java", "-jar", "target/orders-1.4.0.jar"]

@@ -4,9 +4,9 @@ COPY . .
 RUN go build -o /bin/tool .
 
 FROM alpine:3
+RUN addgroup -S app && adduser -S -G app -H app
 WORKDIR /src
 COPY --from=build /bin/tool /bin/tool
-RUN addgroup -S app && adduser -S -G app -H app
 USER app
 # run it
 ENTRYPOINT ["/bin/tool"]

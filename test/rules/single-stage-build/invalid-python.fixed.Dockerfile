@@ -6,6 +6,7 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 FROM python:3.12-slim
+RUN groupadd --system app && useradd --system --gid app --no-create-home app
 WORKDIR /srv/app
 COPY --from=build /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages
 COPY --from=build /usr/local/bin /usr/local/bin
@@ -13,6 +14,5 @@ COPY --from=build /srv/app /srv/app
 COPY . .
 ENV PYTHONUNBUFFERED=1
 EXPOSE 8000
-RUN groupadd --system app && useradd --system --gid app --no-create-home app
 USER app
 CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]

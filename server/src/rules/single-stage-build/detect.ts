@@ -50,8 +50,10 @@ const positionals = (words: (string | undefined)[]) => words.filter((w) => w ===
 
 /** The word that makes a command a build under a row ('' when the command alone does), else undefined. */
 function matches(row: BuildCommandRow, name: string, words: (string | undefined)[]): string | undefined {
-  if (!row.commands.includes(name)) return undefined;
+  if (!row.commands.includes(name) && !(row.needsInput && row.commands.includes(name.replace(/-\d+(\.\d+)*$/, '')))) return undefined;
   const pos = positionals(words);
+  if (row.flag) return words.find((w): w is string => w !== undefined && row.flag!.includes(w));
+  if (row.needsInput) return pos.some((w) => w === undefined || !/^\w+=/.test(w)) ? '' : undefined;
   if (row.script) {
     const script = pos[0] === 'run' || pos[0] === 'run-script' ? pos[1] : name === 'npm' ? undefined : pos[0];
     return script !== undefined && row.script.test(script) ? (pos[0] === script ? script : `${pos[0]} ${script}`) : undefined;

@@ -23,6 +23,8 @@ export interface Inferred {
   artifacts: string[];
   /** Lines written after WORKDIR and before the artifact copies (e.g. the production install). */
   setup?: string[];
+  /** Lines right after FROM (OS packages the artifact needs at run time). */
+  install?: string[];
 }
 
 export type InferResult = Inferred | { reason: string };

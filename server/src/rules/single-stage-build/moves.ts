@@ -56,12 +56,14 @@ export function planMoves(input: InferInput, ecosystem: Ecosystem, runtime: { im
       return !defs.some((d) => [...(d.value ?? '').matchAll(/\$\{?(\w+)/g)].some((m) => argNames.has(m[1])));
     });
   const packages = installedPackages(chain);
+  // C/C++: native.ts chose the runtime packages from the same distribution
+  const native = ecosystem === 'c';
   // native code links against the libraries of -dev packages; the runtime image lacks them
   const links = ecosystem === 'python' || ecosystem === 'rust' || (ecosystem === 'go' && !runtime.image.includes('static'));
-  const devLib = links ? packages.find((p) => /-dev(el)?$/.test(p) && !headerOnlyPackages.test(p)) : undefined;
+  const devLib = links && !native ? packages.find((p) => /-dev(el)?$/.test(p) && !headerOnlyPackages.test(p)) : undefined;
   if (devLib) return { reason: `the build installs ${devLib}, whose runtime library ${runtime.image} lacks` };
-  if (ecosystem !== 'python' && installsFromSource(chain)) return { reason: 'the build installs software with `make install`, which the app may need at run time' };
-  const runtimePackage = packages.find((p) => !buildOnlyPackages.test(p));
+  if (ecosystem !== 'python' && !native && installsFromSource(chain)) return { reason: 'the build installs software with `make install`, which the app may need at run time' };
+  const runtimePackage = native ? undefined : packages.find((p) => !buildOnlyPackages.test(p));
   if (runtimePackage) return { reason: `the build installs ${runtimePackage}, which the app may need at run time` };
   // Dockerfile variables in moved lines must still be defined in the runtime stage
   const known = new Set(chain.flatMap((s) => s.envs).filter((d) => moved.includes(d.instr) || repeated.includes(d.instr)).map((d) => d.name));
@@ -94,7 +96,7 @@ export function planMoves(input: InferInput, ecosystem: Ecosystem, runtime: { im
       if (exec[0] !== input.model.index.lineText(ins.range.start.line)) rewritten.set(ins, exec);
     }
   }
-  if (ecosystem === 'go' || ecosystem === 'rust') {
+  if (ecosystem === 'go' || ecosystem === 'rust' || native) {
     const exe = input.startWords[0];
     if (exe !== undefined) {
       if (TOOLCHAIN_COMMANDS.has(exe)) return { reason: `the container runs \`${exe}\`, so it needs the toolchain` };
@@ -113,6 +115,7 @@ export function planMoves(input: InferInput, ecosystem: Ecosystem, runtime: { im
     user: runtime.user,
     artifacts,
     setup: inferred.setup ?? [],
+    install: inferred.install,
     workdir: input.workdir,
     moved,
     repeated,

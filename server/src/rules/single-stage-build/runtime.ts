@@ -1,5 +1,6 @@
 import type { ImageRef } from '../../core/image';
 import { tagVersion } from '../../core/image';
+import { classifyImage, UBUNTU_CODENAMES } from '../../core/imageFamily';
 import { chooseRuntime, temurinJreVersions, type BuildFacts, type ToolchainImage, type UserPlan } from '../../knowledge/images';
 
 /** Fills a runtime row's image template from the build image, and writes the non-root user lines. */
@@ -46,6 +47,7 @@ export function buildFacts(image: ImageRef, extra: Partial<BuildFacts>): BuildFa
     web: false,
     dotnet8: !tag || tag === 'latest' || major >= 8,
     windows: /nanoserver|windowsservercore|ltsc/.test(tag),
+    static: false,
     ...extra,
   };
 }
@@ -71,6 +73,13 @@ export function runtimeFor(row: ToolchainImage, image: ImageRef, facts: BuildFac
         return facts.web ? a! : b!;
       case 'legacyDotnetTag':
         return (tag ?? 'sdk').replace(/sdk/, facts.web ? 'aspnetcore-runtime' : 'runtime').replace(/^(\d+\.\d+)\.\d{3,}/, '$1');
+      case 'debianSlimTag':
+        return !tag || tag === 'latest' ? 'stable-slim' : /slim/.test(tag) ? tag : tag + '-slim';
+      case 'codenameBase': {
+        const codename = classifyImage(image).codename;
+        if (!codename) failure = `the Debian or Ubuntu release of ${image.raw} is not in its tag (name it, e.g. \`${image.repository}:${tagVersion(tag) ?? 'latest'}-bookworm\`)`;
+        return codename && UBUNTU_CODENAMES.includes(codename) ? `ubuntu:${codename}` : `debian:${codename}-slim`;
+      }
       case 'alpineVersion':
         return /alpine(\d+\.\d+)/.exec(tag ?? '')?.[1] ?? '3';
       case 'java': {
@@ -87,9 +96,14 @@ export function runtimeFor(row: ToolchainImage, image: ImageRef, facts: BuildFac
   return failure ? { reason: failure } : { image: filled, user: choice.user };
 }
 
-/** The lines that give the runtime stage a non-root user. */
-export function userLines(plan: UserPlan, kw: (k: string) => string): string[] {
-  if (plan.kind === 'existing') return [`${kw('USER')} ${plan.user}`];
-  if (plan.flavor === 'alpine') return [`${kw('RUN')} addgroup -S app && adduser -S -G app -H app`, `${kw('USER')} app`];
-  return [`${kw('RUN')} groupadd --system app && useradd --system --gid app --no-create-home app`, `${kw('USER')} app`];
+/** The RUN that creates the runtime stage's account (none when the image has one); it goes right after FROM. */
+export function createUserLines(plan: UserPlan, kw: (k: string) => string): string[] {
+  if (plan.kind === 'existing') return [];
+  if (plan.flavor === 'alpine') return [`${kw('RUN')} addgroup -S app && adduser -S -G app -H app`];
+  return [`${kw('RUN')} groupadd --system app && useradd --system --gid app --no-create-home app`];
+}
+
+/** The USER switch, before the start instructions. */
+export function userLine(plan: UserPlan, kw: (k: string) => string): string {
+  return `${kw('USER')} ${plan.kind === 'existing' ? plan.user : 'app'}`;
 }

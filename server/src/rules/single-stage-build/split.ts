@@ -1,7 +1,7 @@
 import type { InstructionInfo, Model, Stage } from '../../core/model';
 import type { TextEdit } from '../../core/types';
 import type { UserPlan } from '../../knowledge/images';
-import { userLines } from './runtime';
+import { createUserLines, userLine } from './runtime';
 
 /** Writes the split: names the build stage, lifts the runtime instructions out, appends the runtime stage. */
 
@@ -11,6 +11,8 @@ export interface SplitPlan {
   /** Copies from the build stage: source path → destination path. */
   artifacts: { from: string; to: string }[];
   setup: string[];
+  /** Lines right after FROM, before the account is created (OS packages the artifact needs at run time). */
+  install?: string[];
   /** The runtime stage's WORKDIR (unless a moved WORKDIR sets it). */
   workdir?: string;
   /** Instructions moved out of the build stage (text kept), in order. */
@@ -83,13 +85,16 @@ export function writeSplit(model: Model, stage: Stage, name: string, plan: Split
   };
   const movedWorkdir = chunks.filter((c) => c.ins.keyword === 'WORKDIR');
   const lines: string[] = ['', `${kw('FROM')} ${plan.image}`];
+  // packages and the account come first: layers above the artifact copies survive a source edit
+  lines.push(...(plan.install ?? []).map((l) => l.replace(/^RUN\b/, (k) => kw(k))));
+  lines.push(...createUserLines(plan.user, kw));
   if (movedWorkdir.length) for (const c of movedWorkdir) lines.push(...body(c));
   else if (plan.workdir && plan.workdir !== '/') lines.push(`${kw('WORKDIR')} ${plan.workdir}`);
   for (const ins of plan.repeated) lines.push(...textLines(model, ins.range.start.line, ins.range.end.line));
   lines.push(...plan.setup.map((l) => l.replace(/^(COPY|RUN|ENV)\b/, (k) => kw(k))));
   for (const a of plan.artifacts) lines.push(`${kw('COPY')} --from=${name} ${a.from} ${a.to}`);
   for (const c of chunks) if (c.ins.keyword !== 'WORKDIR' && !START.has(c.ins.keyword)) lines.push(...body(c));
-  lines.push(...userLines(plan.user, kw));
+  lines.push(userLine(plan.user, kw));
   for (const c of chunks) if (START.has(c.ins.keyword)) lines.push(...body(c));
   const lead = /(\r\n|\r|\n)$/.test(tail) ? '' : model.eol;
   if (/(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)$/.test(tail)) lines.shift(); // a blank line is already there
