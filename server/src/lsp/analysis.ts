@@ -38,12 +38,17 @@ export class Analyser {
     private readonly rules: readonly Rule[],
     private readonly store: SettingsStore,
     private readonly log: (message: string) => void,
+    /** Whether the document is still open (a close while the settings are fetched skips the analysis). */
+    private readonly isOpen: (uri: string) => boolean = () => true,
   ) {}
 
   async analyse(doc: TextDocument): Promise<DocAnalysis> {
     const generation = this.store.generation;
     const epoch = this.epoch;
     const resolved = await this.store.get(doc.uri);
+    // Closed meanwhile: nothing to analyse (a 1 MB file would block the server for its analysis, for no one).
+    // Callers publish and answer only for open documents, so an empty result is never shown.
+    if (!this.isOpen(doc.uri)) return { uri: doc.uri, version: doc.version, text: '', resolved, context: memoryContext({}), diagnostics: [] };
     // The document may have changed while the settings were fetched: analyse what it holds now.
     const version = doc.version;
     const key = `${version}|${generation}`;

@@ -60,7 +60,7 @@ export function startServer(connection: Connection, rules: readonly Rule[], vers
     roots = foldersToPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
     const pullConfiguration = !!capabilities.workspace?.configuration;
     store = new SettingsStore(connection, { pullConfiguration, workspaceRoots: () => roots, knownRuleIds, log });
-    analyser = new Analyser(rules, store, log);
+    analyser = new Analyser(rules, store, log, (uri) => documents.get(uri) !== undefined);
     commandEnv = { connection, rules, analyser, capabilities: () => capabilities, document: (u) => documents.get(u) };
     // Our VS Code client registers the palette commands itself (two registrations of one id would clash).
     const clientCommands = (params.initializationOptions as { clientCommands?: boolean } | undefined)?.clientCommands === true;
