@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from '../core/rule';
 import { isRun, type Model, type RunInfo, type VarDef } from '../core/model';
 import { ensureSyntaxDirective } from '../core/edits';
+import { memo } from '../core/memo';
 import { reportsOf } from '../core/ruleReports';
 import { removeVarDef, secretBuildFlag, secretId, secretMountEdits } from '../core/secretMount';
 import type { Fix, Range, TextEdit } from '../core/types';
@@ -28,17 +29,24 @@ export const rule = defineRule({
   },
 });
 
-const allDefs = (model: Model): VarDef[] => [...model.globalArgs, ...model.stages.flatMap((s) => [...s.args, ...s.envs])];
-const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
+/** Every ARG/ENV definition, grouped by instruction in file order (once per model). */
+const defsByInstr = (model: Model): Map<unknown, VarDef[]> =>
+  memo(model, 'hardcoded-secret.defs', () => {
+    const out = new Map<unknown, VarDef[]>();
+    for (const d of [...model.globalArgs, ...model.stages.flatMap((s) => [...s.args, ...s.envs])]) (out.get(d.instr) ?? out.set(d.instr, []).get(d.instr)!).push(d);
+    return out;
+  });
+/** Two ranges are the same place when they start at the same position. */
+const startKey = (r: Range) => `${r.start.line}:${r.start.character}`;
 
 /** ARG/ENV definitions that secret-in-build-arg or secret-in-env already report (their message says to rotate). */
 function coveredDefs(ctx: RuleContext): Set<VarDef> {
   const model = ctx.model;
-  const reported = [...reportsOf(secretInBuildArg, ctx), ...reportsOf(secretInEnv, ctx)].map((r) => r.range);
+  const reported = new Set([...reportsOf(secretInBuildArg, ctx), ...reportsOf(secretInEnv, ctx)].map((r) => startKey(r.range)));
   const out = new Set<VarDef>();
   for (const stage of model.stages) {
-    for (const d of stage.envs) if (reported.some((r) => same(r, d.nameRange))) out.add(d);
-    const names = new Set(stage.args.filter((d) => reported.some((r) => same(r, d.nameRange))).map((d) => d.name));
+    for (const d of stage.envs) if (reported.has(startKey(d.nameRange))) out.add(d);
+    const names = new Set(stage.args.filter((d) => reported.has(startKey(d.nameRange))).map((d) => d.name));
     // The ARG rule reports the first definition of a name per stage, and speaks for the global default too.
     for (const d of stage.args) if (names.has(d.name)) out.add(d);
     for (const g of model.globalArgs) if (names.has(g.name) && g.instr.index < stage.from.index) out.add(g);
@@ -48,7 +56,7 @@ function coveredDefs(ctx: RuleContext): Set<VarDef> {
 
 function defAt(model: Model, lit: Literal): VarDef | undefined {
   if (lit.instr.keyword !== 'ARG' && lit.instr.keyword !== 'ENV') return undefined;
-  return allDefs(model).find((d) => d.instr === lit.instr && model.index.offsetAt(d.propertyRange.start) <= lit.start && lit.start < model.index.offsetAt(d.propertyRange.end));
+  return defsByInstr(model).get(lit.instr)?.find((d) => model.index.offsetAt(d.propertyRange.start) <= lit.start && lit.start < model.index.offsetAt(d.propertyRange.end));
 }
 
 function report(ctx: RuleContext, lit: Literal, def: VarDef | undefined): void {
