@@ -115,6 +115,20 @@ describe('language server: editor features (dockerfile-language-service) and lea
     });
   });
 
+  test('large files: semantic tokens above 4 KB and the other service features above 64 KB are left out (they grow too slow)', async () => {
+    await withClient(undefined, async (c) => {
+      const medium = 'FROM node:20\nworkdir /app\n' + 'RUN echo "$HOME"\n'.repeat(300);
+      const { uri, p } = await openFile(c, medium);
+      assert.ok(p.diagnostics.some((d) => d.source === 'dockerfile-utils'), 'validated at 5 KB');
+      const tokens = await c.conn.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+      assert.deepEqual(tokens.data, [], 'no semantic tokens: the grammar colours it');
+      const large = await openFile(c, 'FROM node:20\nworkdir /app\n' + '# padding padding padding padding padding padding padding\n'.repeat(1300));
+      assert.ok(large.p.diagnostics.every((d) => d.source === 'lean-dockerfile'), 'not validated at 70 KB');
+      const symbols = await c.conn.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: large.uri } });
+      assert.deepEqual(symbols, []);
+    });
+  });
+
   test('"on" wins over a Docker extension; "off" turns the features off without one', async () => {
     await withClient({ editorFeatures: 'on', dockerExtensions: ['docker.docker'] }, async (c) => assert.ok(c.initializeResult.capabilities.completionProvider));
     await withClient({ editorFeatures: 'off' }, async (c) => {
