@@ -35,3 +35,12 @@ test('stagesBuiltOn survives a stage that names itself', () => {
     assert.deepEqual(stagesBuiltOn(model, s), model.stages.filter((t) => stageChain(t).includes(s)));
   }
 });
+
+test('hasHeredocs agrees with dockerfile-ast, and skips RUNs without `<`', async () => {
+  const { hasHeredocs } = await import('../../server/src/core/memo');
+  const { isRun } = await import('../../server/src/core');
+  const model = buildModel('FROM alpine\nRUN <<EOF\necho hi\nEOF\nRUN echo a < b\nRUN cat <<-X >f\nx\nX\nRUN echo plain\n');
+  const runs = model.instructions.filter(isRun);
+  assert.deepEqual(runs.map((r) => hasHeredocs(model, r)), runs.map((r) => ((r.node as any).getHeredocs() as unknown[]).length > 0));
+  assert.deepEqual(runs.map((r) => hasHeredocs(model, r)), [true, false, true, false]);
+});

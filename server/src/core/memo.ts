@@ -1,4 +1,4 @@
-import { stageChain, type Model, type Stage } from './model';
+import { stageChain, type Model, type RunInfo, type Stage } from './model';
 
 /**
  * Per-object memo for facts several rules (or several RUNs of one rule) derive from the same model, stage or
@@ -29,4 +29,16 @@ export function stagesBuiltOn(model: Model, stage: Stage): readonly Stage[] {
     return map;
   });
   return all.get(stage) ?? [];
+}
+
+/**
+ * Whether dockerfile-ast finds heredocs in a RUN (once per RUN). Its `getHeredocs()` re-scans the instruction on
+ * every call; a RUN without `<<` has none, so that scan is skipped.
+ */
+export function hasHeredocs(model: Model, run: RunInfo): boolean {
+  return memo(run, 'core.heredocs', () => {
+    if (!model.text.slice(run.start, run.end).includes('<')) return false;
+    const heredocs: unknown[] = (run.node as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [];
+    return heredocs.length > 0;
+  });
 }

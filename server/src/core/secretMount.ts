@@ -1,6 +1,7 @@
 import type { Model, RunInfo, VarDef } from './model';
 import { deleteInstruction } from './edits';
 import type { TextEdit } from './types';
+import { hasHeredocs } from './memo';
 
 /**
  * Rewrites a RUN so that it reads a credential from a BuildKit secret mount instead of a build ARG,
@@ -55,8 +56,7 @@ export function secretMountEdits(model: Model, run: RunInfo, uses: SecretUse[], 
     const flags = todo.map((u) => ` --mount=type=secret,id=${u.id},env=${u.env}`).join('');
     return [{ range: { start: keywordEnd, end: keywordEnd }, newText: flags }];
   }
-  const heredocs: unknown[] = (run.node as any).getHeredocs?.() ?? [];
-  if (run.execForm || !run.args.length || !run.script || heredocs.length) return undefined;
+  if (run.execForm || !run.args.length || !run.script || hasHeredocs(model, run)) return undefined;
   const ids = [...new Set(todo.map((u) => u.id))];
   const flags = ids.map((id) => ` --mount=type=secret,id=${id}`).join('');
   const prefix = todo.map((u) => `${u.env}="$(cat /run/secrets/${u.id})" && export ${u.env} && `).join('');

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../core/rule';
 import { isRun, type Model, type RunInfo, type VarDef } from '../core/model';
 import { ensureSyntaxDirective } from '../core/edits';
-import { memo } from '../core/memo';
+import { hasHeredocs, memo } from '../core/memo';
 import { reportsOf } from '../core/ruleReports';
 import { removeVarDef, secretBuildFlag, secretId, secretMountEdits } from '../core/secretMount';
 import type { Fix, Range, TextEdit } from '../core/types';
@@ -90,7 +90,7 @@ function fixFor(ctx: RuleContext, lit: Literal, def: VarDef | undefined): { fix:
   }
   if (!isRun(lit.instr) || lit.instr.execForm || !lit.instr.args.length) return undefined;
   const run = lit.instr as RunInfo;
-  if (((run.node as any).getHeredocs?.() ?? []).length) return undefined;
+  if (hasHeredocs(model, run)) return undefined;
   const quote = model.escape === '\\' ? quoteAt(model.text, run.args[0].start, lit.start) : undefined;
   if (quote === undefined) return undefined;
   const name = uniqueName(run, lit.env);

@@ -1,6 +1,7 @@
 import type { Model, RunInfo } from '../../core/model';
 import type { ShellWord } from '../../core/shell';
 import type { TextEdit } from '../../core/types';
+import { hasHeredocs } from '../../core/memo';
 
 /** A cache mount to add: `--mount=type=cache,target=…[,sharing=locked][,uid=…|mode=…]`. */
 export interface MountSpec {
@@ -37,8 +38,7 @@ export function insertMounts(model: Model, run: RunInfo, mounts: MountSpec[], ba
   const sep = ` ${esc}${model.eol}${indent}`;
   // The first step goes up to the RUN line's continuation (`RUN apt-get clean && \`): the flags take its place.
   if (bare) return { range: model.index.rangeOf(at, model.index.offsetAt(bare.range.end)), newText: ' ' + flags.join(sep) + ' ' };
-  const heredocs: unknown[] = (run.node as any).getHeredocs?.() ?? [];
-  if (flags.length === 1 || heredocs.length) return { range: { start: pos, end: pos }, newText: ' ' + flags.join(' ') };
+  if (flags.length === 1 || hasHeredocs(model, run)) return { range: { start: pos, end: pos }, newText: ' ' + flags.join(' ') };
   // `RUN \` + newline: each flag but the last gets its own continued line; the original break follows.
   if (continued) return { range: { start: pos, end: pos }, newText: ' ' + flags.join(sep) };
   // `RUN cmd`: the command moves to its own line after the flags, at the same indent.

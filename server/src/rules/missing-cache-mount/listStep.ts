@@ -1,6 +1,7 @@
 import type { Model, RunInfo } from '../../core/model';
 import type { ShellCommand } from '../../core/shell';
 import type { TextEdit } from '../../core/types';
+import { hasHeredocs } from '../../core/memo';
 import { escapeRe, isListSeparator, stripContinuations } from './edits';
 
 /**
@@ -14,8 +15,7 @@ import { escapeRe, isListSeparator, stripContinuations } from './edits';
  * previous line would continue into whatever follows the RUN.
  */
 export function dropListSteps(model: Model, run: RunInfo, steps: readonly ShellCommand[]): TextEdit | undefined {
-  const heredocs: unknown[] = (run.node as any).getHeredocs?.() ?? [];
-  if (run.execForm || heredocs.length || !steps.length) return undefined;
+  if (run.execForm || hasHeredocs(model, run) || !steps.length) return undefined;
   const cmds = run.shell.commands;
   const i = cmds.indexOf(steps[0]);
   const j = i + steps.length - 1;
