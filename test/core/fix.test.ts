@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ready } from '../helpers/setup';
-import { analyse, applyFixes, defineRule, fixAll, insertLinesBefore, memoryContext, TextIndex, type Rule } from '../../server/src/core';
+import { analyse, appendLines, applyFixes, defineRule, fixAll, insertLinesBefore, memoryContext, TextIndex, type Rule } from '../../server/src/core';
 import { extractScript } from '../../server/src/core/script';
 
 // A tiny rule for testing the machinery: every RUN without `set -e` gets one inserted before it as a comment.
@@ -114,4 +114,28 @@ test('fixAll applies a restructuring fix alone, then lets other rules see the ne
   const r = fixAll('FROM x\nRUN a\n', { rules: [marker, split] });
   assert.deepEqual(r.applied.map((a) => a.ruleId), ['split', 'test-marker']);
   assert.equal(r.text, 'FROM y AS b\nFROM x\n# marked\nRUN a\n');
+});
+
+test('fixAll holds back final-stage fixes while a restructuring rule still reports and others make progress', async () => {
+  await ready;
+  // `gate` restructures only once no RUN is unmarked; `late` (final-stage) must run after it, not before.
+  const gate = defineRule({
+    meta: { id: 'gate', summary: 'restructures once unblocked', severity: 'info', fix: 'sometimes', fixAlone: true },
+    check(ctx) {
+      if (ctx.model.text.startsWith('FROM y')) return;
+      const blocked = ctx.model.instructions.some((i, k) => i.keyword === 'RUN' && ctx.model.index.lineText(i.range.start.line - 1).trim() !== '# marked' && k >= 0);
+      const first = ctx.model.instructions[0];
+      ctx.report({ range: first.range, message: 'gate', fixes: blocked ? [] : [{ title: 'Gate', safety: 'safe', edits: [insertLinesBefore(ctx.model, first, ['FROM y AS b'])] }] });
+    },
+  });
+  const late = defineRule({
+    meta: { id: 'late', summary: 'final-stage fix for tests', severity: 'info', fix: 'always', fixAfterRestructure: true },
+    check(ctx) {
+      if (ctx.model.text.includes('USER')) return;
+      ctx.report({ range: ctx.model.instructions[0].range, message: 'late', fixes: [{ title: 'User', safety: 'safe', edits: [appendLines(ctx.model, ['USER u'])] }] });
+    },
+  });
+  const r = fixAll('FROM x\nRUN a\n', { rules: [gate, marker, late] });
+  assert.deepEqual(r.applied.map((a) => a.ruleId), ['test-marker', 'gate', 'late']);
+  assert.equal(r.text, 'FROM y AS b\nFROM x\n# marked\nRUN a\nUSER u\n');
 });

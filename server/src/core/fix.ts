@@ -82,6 +82,7 @@ export function fixAll(text: string, options: FixAllOptions): FixAllResult {
   const applied: FixAllResult['applied'] = [];
   const order = new Map(options.rules.map((r, i) => [r.meta.id, i]));
   const fixAloneRules = new Set(options.rules.filter((r) => r.meta.fixAlone).map((r) => r.meta.id));
+  const waitRules = new Set(options.rules.filter((r) => r.meta.fixAfterRestructure).map((r) => r.meta.id));
   let current = text;
   let passes = 0;
   for (;;) {
@@ -97,6 +98,11 @@ export function fixAll(text: string, options: FixAllOptions): FixAllResult {
     candidates.sort((a, b) => (order.get(a.f.ruleId) ?? 1e9) - (order.get(b.f.ruleId) ?? 1e9));
     const alone = candidates.find((c) => fixAloneRules.has(c.f.ruleId));
     if (alone) candidates = [alone];
+    // Fixes for the stage that ships wait while a restructuring rule still reports (its fix may become possible
+    // once others have run, e.g. after a secret moved to a mount), so they land in the final stage of the result.
+    else if (findings.some((f) => fixAloneRules.has(f.ruleId)) && candidates.some((c) => !waitRules.has(c.f.ruleId))) {
+      candidates = candidates.filter((c) => !waitRules.has(c.f.ruleId));
+    }
     if (!candidates.length || passes >= maxPasses) {
       return { text: current, fileEdits: toFileEdits(files, options.context), applied, remaining: findings, passes };
     }

@@ -28,6 +28,11 @@ export interface RuleMeta {
    * fix, and re-analyses, so that the other rules fix the new structure rather than the old one.
    */
   fixAlone?: boolean;
+  /**
+   * The fix targets the stage that ships: fix-all holds it back while a `fixAlone` rule still reports and other
+   * fixes are making progress, so it lands in the final stage of the result, not in a future build stage.
+   */
+  fixAfterRestructure?: boolean;
 }
 
 export interface Report {

@@ -27,6 +27,7 @@ export const rule = defineRule({
     id: 'heavy-runtime-base',
     summary: 'The final stage ships a full OS or language image where a smaller variant of the same family serves',
     severity: 'info',
+    fixAfterRestructure: true,
     fix: 'sometimes',
   },
   check(ctx) {

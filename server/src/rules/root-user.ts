@@ -15,6 +15,7 @@ export const rule = defineRule({
     id: 'root-user',
     summary: 'The final stage runs as root',
     severity: 'warning',
+    fixAfterRestructure: true,
     fix: 'always',
     related: { hadolint: ['DL3002'], trivy: ['DS-0002'], checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'] },
     refactor: 'nonRoot',
