@@ -1,4 +1,5 @@
 import { isRun, type InstructionInfo, type RunInfo, type Stage } from '../../core/model';
+import { memo } from '../../core/memo';
 import type { ShellCommand } from '../../core/shell';
 import { buildCommands, compilerPackages, type BuildCommandRow, type Ecosystem } from '../../knowledge/images';
 import { resolvePath, workdirAt } from './paths';
@@ -125,7 +126,19 @@ export function findBuildSteps(chain: Stage[], ecosystem: Ecosystem): BuildStep[
  * Packages installed with apt-get/apt/apk/yum/dnf in the chain and still there at its end: packages removed
  * later (`apt-get purge`, `apk del`, including an `apk add --virtual` group) do not count.
  */
-export function installedPackages(chain: Stage[]): string[] {
+export function installedPackages(chain: Stage[]): readonly string[] {
+  const last = chain[chain.length - 1];
+  if (!last) return [];
+  // Asked several times per stage (compiler, runtime packages, moves): computed once per chain.
+  const seen = memo(last, 'single-stage-build.installed', () => [] as { chain: Stage[]; packages: readonly string[] }[]);
+  const hit = seen.find((e) => e.chain.length === chain.length && e.chain.every((s, i) => s === chain[i]));
+  if (hit) return hit.packages;
+  const packages = computeInstalled(chain);
+  seen.push({ chain: [...chain], packages });
+  return packages;
+}
+
+function computeInstalled(chain: Stage[]): string[] {
   const kept = new Map<string, string | undefined>();
   for (const ins of chain.flatMap((s) => s.instructions)) {
     if (!isRun(ins)) continue;
