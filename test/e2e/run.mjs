@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The end-to-end tests in a real VS Code (code-server + Debian's Chromium), both styles:
-//   1. the mocha VS Code API suite (test/e2e/suite) inside the real extension host;
+//   1. the mocha VS Code API suite (test/e2e/suite) inside the real extension host, twice: without a Docker
+//      extension, then with the `docker.docker` stub installed (editor features left to it under "auto");
 //   2. the user-level DOM test against the packaged VSIX installed with --install-extension.
 // Installs the tools when missing, builds, packages, runs, writes test/e2e/.last-result.json {"passed","failed"}, and
 // checks that every process it started is gone.
 //   node test/e2e/run.mjs                 both styles
-//   node test/e2e/run.mjs --only api|dom  one style
+//   node test/e2e/run.mjs --only api|dom  one style (api: both configurations)
+//   node test/e2e/run.mjs --only api-plain|api-docker   one configuration of the API suite
 //   node test/e2e/run.mjs --measure 5     start-up timings: the API suite N times, medians printed (docs/e2e.md)
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -47,14 +49,23 @@ try {
 
   if (measure) await measureStartup(measure);
   else {
-    if (!only || only === 'api') {
-      section('VS Code API suite in code-server\'s extension host');
-      const r = await runApiSuite();
+    const configs = [
+      { key: 'api-plain', docker: false, label: 'no Docker extension' },
+      { key: 'api-docker', docker: true, label: 'the docker.docker stub installed' },
+    ];
+    for (const c of configs) {
+      if (only && only !== 'api' && only !== c.key) continue;
+      section(`VS Code API suite in code-server's extension host, ${c.label}`);
+      const r = await runApiSuite({ docker: c.docker });
       if (r.exitCode !== 0 && r.failed === 0) r.failed = 1; // crashed or hung outside a test
+      if (r.dockerExtension !== undefined && r.dockerExtension !== c.docker) {
+        console.log(`api suite: expected ${c.label}, but the suite ${r.dockerExtension ? 'saw' : 'did not see'} docker.docker`);
+        r.failed++;
+      }
       passed += r.passed;
       failed += r.failed;
-      costs.api = r.ms / 1000;
-      console.log(`api suite: ${r.passed} passed, ${r.failed} failed, exit code ${r.exitCode}; timings ${JSON.stringify(r.timings)}`);
+      costs[c.key] = r.ms / 1000;
+      console.log(`api suite (${c.label}): ${r.passed} passed, ${r.failed} failed, exit code ${r.exitCode}; timings ${JSON.stringify(r.timings)}`);
     }
     if (!only || only === 'dom') {
       section('package the VSIX');

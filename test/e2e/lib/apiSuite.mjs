@@ -10,6 +10,8 @@ import { startCodeServer } from './codeServer.mjs';
 export const root = join(import.meta.dirname, '..', '..', '..');
 export const suiteBundle = join(root, 'out', 'test', 'suite.js');
 export const fixtureWorkspace = join(root, 'test', 'e2e', 'fixtures', 'workspace');
+/** A stub of the Docker DX extension (id `docker.docker`, a manifest only): the suite's second configuration. */
+export const dockerStub = join(root, 'test', 'e2e', 'fixtures', 'extensions', 'docker.docker-0.0.1');
 
 /** Bundles the suite for the extension host (vscode and mocha stay external, resolved from the repo). */
 export async function bundleSuite() {
@@ -43,13 +45,14 @@ async function consoleText(msg) {
 }
 
 /**
- * Runs the suite once in a fresh code-server. Resolves with { passed, failed, timings, exitCode, ms }; the
- * suite's own output (mocha's spec reporter) is echoed with the prefix `  | `.
+ * Runs the suite once in a fresh code-server, with the `docker.docker` stub installed when `docker` is set.
+ * Resolves with { passed, failed, timings, dockerExtension, exitCode, ms } (`dockerExtension`: whether the suite
+ * saw the stub); the suite's own output (mocha's spec reporter) is echoed with the prefix `  | `.
  */
-export async function runApiSuite({ timeoutMs = 180_000, echo = true } = {}) {
+export async function runApiSuite({ timeoutMs = 180_000, echo = true, docker = false } = {}) {
   const t0 = Date.now();
   const ws = copyWorkspace();
-  const cs = await startCodeServer({ workspace: ws, name: 'api' });
+  const cs = await startCodeServer({ workspace: ws, name: docker ? 'api-docker' : 'api', extensions: docker ? [dockerStub] : [] });
   const { browser, close } = await launchChromium();
   let result;
   try {
@@ -81,6 +84,7 @@ export async function runApiSuite({ timeoutMs = 180_000, echo = true } = {}) {
       passed: result?.passed ?? 0,
       failed: result ? result.failed : 1,
       timings: result?.timings ?? {},
+      dockerExtension: result?.dockerExtension,
       exitCode,
       ms: Date.now() - t0,
     };

@@ -1,10 +1,10 @@
 // Starts code-server (VS Code's server + web workbench) on a free 127.0.0.1 port with fresh user-data and extension
 // dirs, waits for /healthz, and stops its whole process group (server, extension host, language server) afterwards.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { codeServerEntry } from './tools.mjs';
 import { killGroup, trackGroup } from './processes.mjs';
 
@@ -57,15 +57,18 @@ export async function installExtension(extensionsDir, vsix, userDataDir) {
 }
 
 /**
- * @param {{ workspace: string, settings?: object, extraArgs?: string[], name?: string, extensionsDir?: string }} opts
+ * `extensions`: unpacked extension folders copied into the extensions dir before the start, each under its own name,
+ * which must be `<publisher>.<name>-<version>` (code-server then lists them as installed).
+ * @param {{ workspace: string, settings?: object, extraArgs?: string[], name?: string, extensionsDir?: string, extensions?: string[] }} opts
  * @returns {Promise<{ url: string, port: number, dir: string, log: () => string, stop: () => Promise<void>, pid: number }>}
  */
-export async function startCodeServer({ workspace, settings = {}, extraArgs = [], name = 'cs', extensionsDir } = {}) {
+export async function startCodeServer({ workspace, settings = {}, extraArgs = [], name = 'cs', extensionsDir, extensions = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `ld-e2e-${name}-`));
   const ud = join(dir, 'ud');
   const ext = extensionsDir ?? join(dir, 'ext');
   mkdirSync(join(ud, 'User'), { recursive: true });
   mkdirSync(ext, { recursive: true });
+  for (const folder of extensions) cpSync(folder, join(ext, basename(folder)), { recursive: true });
   writeFileSync(join(ud, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
   writeFileSync(join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
   const logFile = join(dir, 'code-server.log');

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'lean-dockerfile.lean-dockerfile';
 export const SOURCE = 'lean-dockerfile';
+/** The Docker DX extension's id; the runner's second configuration installs a stub with it. */
+export const DOCKER_EXTENSION = 'docker.docker';
 /** Filled by the tests, reported to the runner (milliseconds). */
 export const timings: Record<string, number> = {};
 
@@ -157,5 +159,56 @@ export function confirmRefactorPreview(timeoutMs = 20_000): Promise<void> {
       clearTimeout(timer);
       sub.dispose();
     };
+  });
+}
+
+/**
+ * Resolves with `probe()`'s answer once `ok` holds: asked now and again after every `event` that `relevant` accepts
+ * (one probe at a time; an event during a probe asks once more after it). Rejects after `timeoutMs` with the last answer.
+ */
+export function retryOnEvent<T, E>(
+  probe: () => Promise<T>,
+  ok: (answer: T) => boolean,
+  event: vscode.Event<E>,
+  relevant: (e: E) => boolean,
+  what: string,
+  describe: (answer: T) => string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let last: T | undefined;
+    let running = false;
+    let again = false;
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      sub.dispose();
+      f();
+    };
+    const attempt = async (): Promise<void> => {
+      if (settled) return;
+      if (running) return void (again = true);
+      running = true;
+      try {
+        last = await probe();
+        if (ok(last)) return settle(() => resolve(last as T));
+      } catch (e) {
+        return settle(() => reject(e));
+      } finally {
+        running = false;
+      }
+      if (again) {
+        again = false;
+        await attempt();
+      }
+    };
+    const sub = event((e) => void (relevant(e) && attempt()));
+    const timer = setTimeout(
+      () => settle(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last answer: ${last === undefined ? '(none)' : describe(last)}`))),
+      timeoutMs,
+    );
+    void attempt();
   });
 }

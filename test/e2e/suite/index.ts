@@ -3,7 +3,8 @@
 // runner reads the line `LD_E2E_RESULT {...}` from the console for counts and timings.
 import Mocha from 'mocha';
 import { format } from 'node:util';
-import { timings } from './helpers';
+import * as vscode from 'vscode';
+import { DOCKER_EXTENSION, timings } from './helpers';
 
 /** Printed before every line of the suite's output, so the runner tells it from the workbench's console noise. */
 const MARK = 'LD_E2E| ';
@@ -19,10 +20,13 @@ export async function run(): Promise<void> {
   await import('./quickFixes.test');
   await import('./commands.test');
   await import('./editing.test');
+  await import('./editorFeatures.test');
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));
   });
-  const result = { passed: stats.passes, failed: stats.failures + stats.pending, timings };
+  // Which configuration ran, so the runner can check it got the one it started (test/e2e/run.mjs).
+  const dockerExtension = !!vscode.extensions.getExtension(DOCKER_EXTENSION);
+  const result = { passed: stats.passes, failed: stats.failures + stats.pending, timings, dockerExtension };
   log(`LD_E2E_RESULT ${JSON.stringify(result)}`);
   if (result.failed || !result.passed) throw new Error(`${result.failed} e2e test(s) failed`);
 }
