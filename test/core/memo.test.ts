@@ -44,3 +44,25 @@ test('hasHeredocs agrees with dockerfile-ast, and skips RUNs without `<`', async
   assert.deepEqual(runs.map((r) => hasHeredocs(model, r)), runs.map((r) => ((r.node as any).getHeredocs() as unknown[]).length > 0));
   assert.deepEqual(runs.map((r) => hasHeredocs(model, r)), [true, false, true, false]);
 });
+
+test('forgetModel drops the facts of a model, its stages and instructions; analyse forgets after its rules', async () => {
+  const { forgetModel } = await import('../../server/src/core/memo');
+  const { analyse, defineRule } = await import('../../server/src/core');
+  const model = buildModel('FROM alpine AS a\nRUN echo\n');
+  let calls = 0;
+  const f = () => ++calls;
+  for (const o of [model, model.stages[0], model.instructions[1]]) memo(o, 'k', f);
+  forgetModel(model);
+  for (const o of [model, model.stages[0], model.instructions[1]]) memo(o, 'k', f);
+  assert.equal(calls, 6);
+  let kept: object | undefined;
+  const probe = defineRule({
+    meta: { id: 'demo-probe', summary: 'memoises on the model', severity: 'info', fix: 'never' },
+    check: (ctx) => {
+      kept = ctx.model;
+      memo(ctx.model, 'probe', () => 'during');
+    },
+  });
+  analyse('FROM alpine\n', { rules: [probe] });
+  assert.equal(memo(kept!, 'probe', () => 'after'), 'after');
+});

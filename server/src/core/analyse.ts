@@ -1,4 +1,5 @@
 import { buildModel, type Model } from './model';
+import { forgetModel } from './memo';
 import type { Rule } from './rule';
 import { runRule } from './ruleReports';
 import { collectSuppressions, filterSuppressed } from './suppress';
@@ -40,6 +41,7 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
       ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   }
+  forgetModel(model);
   const kept = filterSuppressed(model, findings, collectSuppressions(model), options.rules.map((r) => r.meta));
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
   return { model, findings: kept, ruleErrors };

@@ -42,3 +42,13 @@ export function hasHeredocs(model: Model, run: RunInfo): boolean {
     return heredocs.length > 0;
   });
 }
+
+/**
+ * Drops what was memoised on a model, its stages and instructions. `analyse` calls it once the rules have run:
+ * the facts serve one analysis, and an editor keeps each document's model alive long after it.
+ */
+export function forgetModel(model: Model): void {
+  store.delete(model);
+  for (const s of model.stages) store.delete(s);
+  for (const i of model.instructions) store.delete(i);
+}
