@@ -5,9 +5,12 @@
 // publication of the file (the server republishes after (un)registering them), never after a sleep.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DOCKER_EXTENSION, open, retryOnEvent, waitForDiagnostics, withCode } from './helpers';
+import { DOCKER_EXTENSION, assertRange, codeOf, describeDiagnostics, open, retryOnEvent, waitForDiagnostics, withCode } from './helpers';
 
 const FILE = 'editor-features/Dockerfile';
+/** `EXPOSE 80/tcpx`: the service's syntax check (dockerfile-utils) reports the protocol; root-user is reported too. */
+const SYNTAX_FILE = 'editor-features/syntax/Dockerfile';
+const SYNTAX_SOURCE = 'dockerfile-utils';
 const BLANK_LINE = new vscode.Position(3, 0); // the empty line before CMD: an instruction may start here
 const ON_FROM = new vscode.Position(0, 2); // inside the keyword FROM (no finding there)
 const ON_IMAGE = new vscode.Position(0, 10); // inside node:20-bookworm-slim: the root-user finding
@@ -89,6 +92,25 @@ async function setEditorFeatures(value: 'on' | 'off' | undefined): Promise<void>
   await changed;
 }
 
+/** One publication carries our findings and the service's syntax diagnostics: once root-user is there, both are. */
+function syntaxDiagnostics(uri: vscode.Uri, ok: (syntax: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  const now = async () => vscode.languages.getDiagnostics(uri);
+  return retryOnEvent(
+    now,
+    (all) => all.some((d) => d.source === 'lean-dockerfile' && codeOf(d) === 'root-user') && ok(all.filter((d) => d.source === SYNTAX_SOURCE)),
+    vscode.languages.onDidChangeDiagnostics,
+    (e) => e.uris.some((u) => u.toString() === uri.toString()),
+    what,
+    describeDiagnostics,
+  ).then((all) => all.filter((d) => d.source === SYNTAX_SOURCE));
+}
+
+function assertSyntaxDiagnostic(ds: vscode.Diagnostic[]): void {
+  assert.equal(ds.length, 1, `one syntax diagnostic: ${describeDiagnostics(ds)}`);
+  assertRange(ds[0], [1, 10, 1, 14], 'the invalid protocol');
+  assert.match(ds[0].message, /tcpx/);
+}
+
 async function openFixture(): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument }> {
   const { uri, doc } = await open(FILE);
   await waitForDiagnostics(uri, () => withCode(uri, 'root-user').length === 1, 'the root-user diagnostic');
@@ -104,6 +126,11 @@ if (!docker) {
       const a = await waitForAnswers(uri, serviceOn, 'the language service\'s completion, hover and formatting');
       assertOurs(a, doc);
       assertFindingHover(a);
+    });
+
+    it('syntax diagnostics come from our language service too', async () => {
+      const { uri } = await open(SYNTAX_FILE);
+      assertSyntaxDiagnostic(await syntaxDiagnostics(uri, (ds) => ds.length > 0, 'the syntax diagnostic'));
     });
 
     it('"off" removes them live; back to "auto" restores them', async () => {
@@ -126,6 +153,18 @@ if (!docker) {
       assert.ok(serviceOff(a), `nothing from the language service beside ${DOCKER_EXTENSION}: ${describe_(a)}`);
       assert.deepEqual(a.fromHovers, [], 'no hover on FROM at all');
       assertFindingHover(a);
+    });
+
+    it('"auto" leaves the syntax diagnostics to it; "on" brings them back live, "auto" removes them again', async () => {
+      const { uri } = await open(SYNTAX_FILE);
+      assert.deepEqual(await syntaxDiagnostics(uri, () => true, 'the root-user diagnostic'), [], `no ${SYNTAX_SOURCE} diagnostic beside ${DOCKER_EXTENSION}`);
+      try {
+        await setEditorFeatures('on');
+        assertSyntaxDiagnostic(await syntaxDiagnostics(uri, (ds) => ds.length > 0, 'the syntax diagnostic with "on"'));
+      } finally {
+        await setEditorFeatures(undefined);
+      }
+      await syntaxDiagnostics(uri, (ds) => ds.length === 0, `the syntax diagnostic left to ${DOCKER_EXTENSION} again`);
     });
 
     it('"on" brings them back live; back to "auto" leaves them to it again', async () => {
