@@ -5,7 +5,7 @@
 // publication of the file (the server republishes after (un)registering them), never after a sleep.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DOCKER_EXTENSION, assertRange, codeOf, describeDiagnostics, open, retryOnEvent, waitForDiagnostics, withCode } from './helpers';
+import { DOCKER_EXTENSION, SOURCE, assertRange, codeOf, describeDiagnostics, open, retryOnEvent, waitForDiagnostics, withCode } from './helpers';
 
 const FILE = 'editor-features/Dockerfile';
 /** `EXPOSE 80/tcpx`: the service's syntax check (dockerfile-utils) reports the protocol; root-user is reported too. */
@@ -53,7 +53,7 @@ function formatted(doc: vscode.TextDocument, edits: readonly vscode.TextEdit[]):
 
 const serviceOn = (a: Answers) => a.keywords.length === KEYWORDS.length && a.fromHovers.some((h) => FROM_DOC.test(h)) && a.edits.length > 0;
 const serviceOff = (a: Answers) => a.keywords.length === 0 && !a.fromHovers.some((h) => FROM_DOC.test(h)) && a.edits.length === 0;
-const describe_ = (a: Answers) =>
+const summary = (a: Answers) =>
   `completion ${JSON.stringify(a.labels)}; hover on FROM ${JSON.stringify(a.fromHovers)}; formatting edits ${a.edits.length}`;
 
 /** Re-asks on every diagnostics publication of the file until `ok` holds (bounded). */
@@ -64,7 +64,7 @@ function waitForAnswers(uri: vscode.Uri, ok: (a: Answers) => boolean, what: stri
     vscode.languages.onDidChangeDiagnostics,
     (e) => e.uris.some((u) => u.toString() === uri.toString()),
     what,
-    describe_,
+    summary,
   );
 }
 
@@ -97,7 +97,7 @@ function syntaxDiagnostics(uri: vscode.Uri, ok: (syntax: vscode.Diagnostic[]) =>
   const now = async () => vscode.languages.getDiagnostics(uri);
   return retryOnEvent(
     now,
-    (all) => all.some((d) => d.source === 'lean-dockerfile' && codeOf(d) === 'root-user') && ok(all.filter((d) => d.source === SYNTAX_SOURCE)),
+    (all) => all.some((d) => d.source === SOURCE && codeOf(d) === 'root-user') && ok(all.filter((d) => d.source === SYNTAX_SOURCE)),
     vscode.languages.onDidChangeDiagnostics,
     (e) => e.uris.some((u) => u.toString() === uri.toString()),
     what,
@@ -150,7 +150,7 @@ if (!docker) {
     it('"auto" leaves completion, hover on FROM and formatting to it; our finding hover stays, once', async () => {
       const { uri } = await openFixture();
       const a = await ask(uri);
-      assert.ok(serviceOff(a), `nothing from the language service beside ${DOCKER_EXTENSION}: ${describe_(a)}`);
+      assert.ok(serviceOff(a), `nothing from the language service beside ${DOCKER_EXTENSION}: ${summary(a)}`);
       assert.deepEqual(a.fromHovers, [], 'no hover on FROM at all');
       assertFindingHover(a);
     });
