@@ -1,3 +1,4 @@
+import { positionalWords } from '../core/words';
 import type { ShellCommand, ShellWord } from '../core/shell';
 
 /**
@@ -111,18 +112,7 @@ const VALUED: Record<string, Set<string>> = {
   dotnet: new Set(['-c', '--configuration', '-o', '--output', '-r', '--runtime', '-f', '--framework', '-s', '--source', '--packages', '-v', '--verbosity', '-p', '--property', '--arch', '-a', '--os']),
 };
 
-function positionals(args: ShellWord[], valued: Set<string>): ShellWord[] {
-  const out: ShellWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = val(args[i]);
-    if (a.startsWith('-') && a.length > 1) {
-      if (!a.includes('=') && valued.has(a)) i++;
-      continue;
-    }
-    out.push(args[i]);
-  }
-  return out;
-}
+const positionals = (args: ShellWord[], valued: Set<string>): ShellWord[] => positionalWords(args, valued, val);
 
 const flagsNamed = (args: ShellWord[], names: string[]) => args.filter((a) => names.includes(val(a)) || names.some((n) => n.startsWith('--') && val(a).startsWith(n + '=')));
 

@@ -1,3 +1,4 @@
+import { positionalWords } from '../core/words';
 import type { ShellCommand } from '../core/shell';
 
 /**
@@ -53,20 +54,6 @@ export interface InstallCommand {
 
 const values = (cmd: ShellCommand): (string | undefined)[] => cmd.args.map((a) => a.value);
 
-/** Positional words (not flags), skipping the values of flags listed as taking one. */
-function positionals(args: (string | undefined)[], valued: Set<string>): (string | undefined)[] {
-  const out: (string | undefined)[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a !== undefined && a.startsWith('-')) {
-      if (!a.includes('=') && valued.has(a)) i++;
-      continue;
-    }
-    out.push(a);
-  }
-  return out;
-}
-
 /** Value of `--flag value` or `--flag=value`. */
 export function flagValue(args: (string | undefined)[], names: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -89,7 +76,7 @@ export function recogniseInstall(cmd: ShellCommand): InstallCommand | undefined 
   const name = cmd.name;
   const args = values(cmd);
   const has = (...f: string[]) => args.some((a) => a !== undefined && f.includes(a));
-  const pos = positionals(args, NPM_VALUED);
+  const pos = positionalWords(args, NPM_VALUED);
   const make = (id: string, extra: Partial<InstallCommand> = {}): InstallCommand => ({ manager: packageManagers[id], command: cmd, files: [], ...extra });
   switch (name) {
     case 'npm': {

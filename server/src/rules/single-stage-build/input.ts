@@ -46,16 +46,4 @@ export function flagValue(words: (string | undefined)[], names: string[]): strin
   return undefined;
 }
 
-/** Positional words, skipping flags and the values of the flags that take one. */
-export function positionalWords(words: (string | undefined)[], valued: string[]): (string | undefined)[] {
-  const out: (string | undefined)[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w !== undefined && w.startsWith('-')) {
-      if (!w.includes('=') && valued.includes(w)) i++;
-      continue;
-    }
-    out.push(w);
-  }
-  return out;
-}
+export { positionalWords } from '../../core/words';
