@@ -12,9 +12,9 @@ export interface MountSpec {
   open?: boolean;
 }
 
-export function mountFlag(m: MountSpec): string {
+export function mountFlag(m: MountSpec, lock = true): string {
   let s = `--mount=type=cache,target=${m.target}`;
-  if (m.locked) s += ',sharing=locked';
+  if (m.locked) s += lock ? ',sharing=locked' : ',sharing=private';
   if (m.uid !== undefined) s += `,uid=${m.uid}`;
   else if (m.open) s += ',mode=0777';
   return s;
@@ -30,7 +30,11 @@ export function insertMounts(model: Model, run: RunInfo, mounts: MountSpec[], ba
   const kw = /^[A-Za-z]+/.exec(model.text.slice(run.start, run.start + 8))?.[0].length ?? 3;
   const at = run.start + kw;
   const pos = model.index.positionAt(at);
-  const flags = mounts.map(mountFlag);
+  // At most one `sharing=locked` per RUN: buildah before 1.29 unlocks only the last locked cache mount of a RUN,
+  // so a second RUN with two of them waits forever (containers/buildah#4342). Earlier exclusive caches become
+  // `sharing=private` — a concurrent build gets its own copy instead of waiting; nothing is shared unsafely.
+  const lastLocked = mounts.map((m) => !!m.locked).lastIndexOf(true);
+  const flags = mounts.map((m, i) => mountFlag(m, i === lastLocked));
   const rest = model.text.slice(at, at + 200);
   const esc = model.escape;
   const continued = new RegExp(`^[ \\t]*${escapeRe(esc)}[ \\t]*(\\r\\n|\\r|\\n)`).test(rest);
