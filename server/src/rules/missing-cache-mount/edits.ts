@@ -54,28 +54,65 @@ export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Removes a flag word (`--no-cache-dir`) with the blank before it, or its whole line when it stands alone on a continued line. */
+/**
+ * Removes a flag word (`--no-cache-dir`): its whole line when it stands alone on a continued line; with the
+ * blanks after it when it starts a line that goes on; with the continuation before it when it ends the RUN on a
+ * line of its own (else the line before would continue into the next instruction); else with the blank before it.
+ * A word's trailing `\`+newline (the shell parser counts it in the word) always stays.
+ */
 export function dropWord(model: Model, w: ShellWord): TextEdit {
+  const t = model.text;
+  const end = contentEnd(model, w.start, w.end);
   const pos = model.index.positionAt(w.start);
-  const line = model.index.lineText(pos.line);
-  const esc = escapeRe(model.escape);
-  const alone = new RegExp(`^[ \\t]*${escapeRe(model.text.slice(w.start, w.end))}[ \\t]*${esc}[ \\t]*$`).test(line);
-  if (alone && pos.line + 1 < model.index.lineCount) {
+  const lineStart = model.index.lineStarts[pos.line];
+  const before = t.slice(lineStart, w.start);
+  const after = t.slice(end, model.index.lineContentEnd(pos.line));
+  const blank = /^[ \t]*$/;
+  if (blank.test(before) && new RegExp(`^[ \\t]*${escapeRe(model.escape)}[ \\t]*$`).test(after) && pos.line + 1 < model.index.lineCount) {
     return { range: { start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }, newText: '' };
   }
+  if (blank.test(before) && blank.test(after) && pos.line > 0) return { range: model.index.rangeOf(contentEnd(model, 0, w.start), end), newText: '' };
   let s = w.start;
-  while (s > 0 && (model.text[s - 1] === ' ' || model.text[s - 1] === '\t')) s--;
-  if (s === w.start) {
-    let e = w.end;
-    while (model.text[e] === ' ' || model.text[e] === '\t') e++;
+  while (s > lineStart && (t[s - 1] === ' ' || t[s - 1] === '\t')) s--;
+  if (s === w.start || s === lineStart) {
+    let e = end;
+    while (t[e] === ' ' || t[e] === '\t') e++;
     return { range: model.index.rangeOf(w.start, e), newText: '' };
   }
-  return { range: model.index.rangeOf(s, w.end), newText: '' };
+  return { range: model.index.rangeOf(s, end), newText: '' };
 }
 
-/** Replaces a flag word with another (`--no-cache` → `--update-cache`). */
+/** Replaces a flag word with another (`--no-cache` → `--update-cache`); a trailing `\`+newline stays. */
 export function replaceWord(model: Model, w: ShellWord, text: string): TextEdit {
-  return { range: model.index.rangeOf(w.start, w.end), newText: text };
+  return { range: model.index.rangeOf(w.start, contentEnd(model, w.start, w.end)), newText: text };
+}
+
+/**
+ * Where a command or word really ends: before trailing blanks, line continuations, and the comment and blank
+ * lines a continuation skips (`bzip2\` + newline + `# note` + newline ends after `bzip2`). Never before `start`.
+ */
+export function contentEnd(model: Model, start: number, end: number): number {
+  const t = model.text;
+  const idx = model.index;
+  let e = end;
+  for (;;) {
+    while (e > start && (t[e - 1] === ' ' || t[e - 1] === '\t')) e--;
+    if (e <= start || (t[e - 1] !== '\n' && t[e - 1] !== '\r')) return e;
+    const line = idx.positionAt(e - 1).line;
+    const text = idx.lineText(line);
+    const lineStart = idx.lineStarts[line];
+    if (/^[ \t]*(#.*)?$/.test(text)) {
+      // A comment or blank line inside a continuation: Docker skips it.
+      if (lineStart < start) return Math.max(start, e);
+      e = lineStart;
+      continue;
+    }
+    const m = new RegExp(`${escapeRe(model.escape)}[ \\t]*$`).exec(text);
+    const k = lineStart + (m ? m.index : text.length);
+    if (k < start) return e;
+    e = k;
+    if (!m) return e;
+  }
 }
 
 export function stripContinuations(model: Model, gap: string): string {

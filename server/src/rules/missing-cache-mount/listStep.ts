@@ -2,7 +2,7 @@ import type { Model, RunInfo } from '../../core/model';
 import type { ShellCommand } from '../../core/shell';
 import type { TextEdit } from '../../core/types';
 import { hasHeredocs } from '../../core/memo';
-import { escapeRe, isListSeparator, stripContinuations } from './edits';
+import { contentEnd, escapeRe, isListSeparator, stripContinuations } from './edits';
 
 /**
  * Removes consecutive steps of a plain `&&`/`;` list (`… && apt-get clean && rm -rf /var/lib/apt/lists/*`), with
@@ -88,20 +88,4 @@ function wholeLines(model: Model, start: number, end: number, side: 'before' | '
     : /^[ \t]*$/.test(head) && new RegExp(`^[ \\t]*(&&|;)[ \\t]*${esc}[ \\t]*$`).test(tail);
   if (!ok || !new RegExp(`${esc}[ \\t]*$`).test(idx.lineText(l0 - 1))) return undefined;
   return { range: { start: { line: l0, character: 0 }, end: { line: l1 + 1, character: 0 } }, newText: '' };
-}
-
-/** A command's end before trailing blanks and line continuations (`bzip2\` + newline ends after `bzip2`). */
-function contentEnd(model: Model, start: number, end: number): number {
-  const t = model.text;
-  let e = end;
-  for (;;) {
-    while (e > start && (t[e - 1] === ' ' || t[e - 1] === '\t')) e--;
-    let k = e;
-    if (t[k - 1] === '\n') k--;
-    if (t[k - 1] === '\r') k--;
-    if (k === e) return e;
-    while (k > start && (t[k - 1] === ' ' || t[k - 1] === '\t')) k--;
-    if (k <= start || t[k - 1] !== model.escape) return e;
-    e = k - 1;
-  }
 }
