@@ -34,6 +34,20 @@ test('file style reads /run/secrets/<id> and exports the variable', async () => 
   assert.equal(apply(text, edits), 'FROM alpine\nRUN --mount=type=secret,id=token TOKEN="$(cat /run/secrets/token)" && export TOKEN && wget --header "X: $TOKEN" https://x\n');
 });
 
+test('file style: a script on the lines after `RUN \\` stays as written; the prefix goes before the continuation', async () => {
+  await ready;
+  const cases: [string, string][] = [
+    ['FROM a\nRUN \\\nsed -i "s/x/$T/" f && \\\necho ok\n', 'FROM a\nRUN --mount=type=secret,id=t T="$(cat /run/secrets/t)" && export T && \\\nsed -i "s/x/$T/" f && \\\necho ok\n'],
+    ['FROM a\nRUN --network=none\\\n# note\n    ./setup $T\n', 'FROM a\nRUN --mount=type=secret,id=t --network=none T="$(cat /run/secrets/t)" && export T && \\\n# note\n    ./setup $T\n'],
+    ['FROM a\r\nRUN \\\r\n./setup $T\r\n', 'FROM a\r\nRUN --mount=type=secret,id=t T="$(cat /run/secrets/t)" && export T && \\\r\n./setup $T\r\n'],
+    ['# escape=`\nFROM a\nRUN `\n  setup.exe $T\n', '# escape=`\nFROM a\nRUN --mount=type=secret,id=t T="$(cat /run/secrets/t)" && export T && `\n  setup.exe $T\n'],
+  ];
+  for (const [text, want] of cases) {
+    const edits = secretMountEdits(buildModel(text), firstRun(text), [{ id: 't', env: 'T' }], 'file')!;
+    assert.equal(apply(text, edits), want);
+  }
+});
+
 test('file style refuses exec form and heredocs; mounted uses are skipped', async () => {
   await ready;
   for (const text of ['FROM a\nRUN ["sh", "-c", "echo $T"]\n', 'FROM a\nRUN <<EOF\necho $T\nEOF\n']) {

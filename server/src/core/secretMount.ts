@@ -60,11 +60,32 @@ export function secretMountEdits(model: Model, run: RunInfo, uses: SecretUse[], 
   const ids = [...new Set(todo.map((u) => u.id))];
   const flags = ids.map((id) => ` --mount=type=secret,id=${id}`).join('');
   const prefix = todo.map((u) => `${u.env}="$(cat /run/secrets/${u.id})" && export ${u.env} && `).join('');
-  const scriptStart = model.index.positionAt(run.args[0].start);
+  const at = prefixOffset(model, run);
+  const pos = model.index.positionAt(at);
   return [
     { range: { start: keywordEnd, end: keywordEnd }, newText: flags },
-    { range: { start: scriptStart, end: scriptStart }, newText: prefix },
+    { range: { start: pos, end: pos }, newText: /[ \t]/.test(model.text[at - 1] ?? '') ? prefix : ' ' + prefix },
   ];
+}
+
+/**
+ * Where the `file`-style prefix goes: before the script, or, when the script starts on a later line
+ * (`RUN \` + newline), before the continuation that leads to it, so the script's own lines stay as written.
+ */
+function prefixOffset(model: Model, run: RunInfo): number {
+  const start = run.args[0].start;
+  const idx = model.index;
+  let line = idx.positionAt(start).line;
+  if (!/^[ \t]*$/.test(model.text.slice(idx.lineStarts[line], start))) return start;
+  const first = idx.positionAt(run.start).line;
+  while (--line >= first) {
+    const text = idx.lineText(line);
+    if (line > first && /^[ \t]*(#.*)?$/.test(text)) continue; // comment and blank lines inside the continuation
+    const esc = text.lastIndexOf(model.escape);
+    if (esc < 0 || !/^[ \t]*$/.test(text.slice(esc + 1))) return start;
+    return idx.lineStarts[line] + esc;
+  }
+  return start;
 }
 
 function keywordLength(model: Model, run: RunInfo): number {
