@@ -41,6 +41,7 @@ export function productionInstall(input: InferInput, cwd: string, names: string[
   const argUse = install?.shell.variables.find((v) => args.has(v.name));
   if (argUse) return { reason: `the dependency install reads the build argument ${argUse.name}` };
   const has = (f: string) => names.includes(f);
+  if (!has('package.json')) return { reason: 'the build context shows no package.json for the production install' };
   const major = parseInt(tagVersion(input.chain[0].image?.tag) ?? '99', 10);
   const berry = has('.yarnrc.yml');
   const manager = has('pnpm-lock.yaml') ? 'pnpm' : has('yarn.lock') || berry ? 'yarn' : 'npm';
