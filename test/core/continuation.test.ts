@@ -27,3 +27,12 @@ test('an instruction that ends cleanly is left alone', async () => {
   assert.equal(closeDanglingContinuation(model, model.instructions[1]), undefined);
   assert.equal(insertAfterLast('FROM a\nRUN echo "a\\\\"\n'), 'FROM a\nRUN echo "a\\\\"\nUSER app\n');
 });
+
+test('a tail of lines holding only the escape dangles as a whole: every escape goes, comments between stay', async () => {
+  await ready;
+  const out = insertAfterLast('FROM a\nRUN set -e; \\\n\tmake; \\\n\t\\\n\n\n');
+  assert.equal(buildModel(out).instructions.map((i) => i.keyword).join(','), 'FROM,RUN,USER');
+  assert.equal(out, 'FROM a\nRUN set -e; \\\n\tmake;\n\n\nUSER app\n');
+  const commented = insertAfterLast('FROM a\r\nRUN make \\\r\n# keep me\r\n  \\\r\n');
+  assert.equal(commented, 'FROM a\r\nRUN make\r\n# keep me\r\nUSER app\r\n');
+});

@@ -10,13 +10,25 @@ import type { TextEdit } from './types';
 export function closeDanglingContinuation(model: Model, ins: InstructionInfo): TextEdit | undefined {
   const esc = model.escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
   const re = new RegExp(`[ \\t]*${esc}[ \\t]*$`);
+  let found: { line: number; at: number } | undefined;
+  let end: { line: number; character: number } | undefined;
+  const comments: string[] = [];
   for (let line = ins.range.end.line; line >= ins.range.start.line; line--) {
     const text = model.index.lineText(line);
     const trimmed = text.trim();
-    if (!trimmed || (line > ins.range.start.line && trimmed.startsWith('#'))) continue;
+    if (!trimmed || (line > ins.range.start.line && trimmed.startsWith('#'))) {
+      if (found && trimmed) comments.unshift(text);
+      continue;
+    }
     const m = re.exec(text);
-    if (!m) return undefined;
-    return { range: { start: { line, character: m.index }, end: { line, character: text.length } }, newText: '' };
+    if (!m) break;
+    found = { line, at: m.index };
+    end ??= { line, character: text.length };
+    // A line that holds nothing but the escape (`\t\`) is skipped like a blank one: the line before it dangles too.
+    if (text.slice(0, m.index).trim() || line === ins.range.start.line) break;
   }
-  return undefined;
+  if (!found || !end) return undefined;
+  // Comment lines between the escapes removed stay, each on its own line.
+  const newText = comments.map((c) => model.eol + c).join('');
+  return { range: { start: { line: found.line, character: found.at }, end }, newText };
 }

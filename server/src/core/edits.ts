@@ -38,7 +38,7 @@ export function appendLines(model: Model, lines: string[]): TextEdit {
     // The file ends inside a line continuation, so appended lines would join the last instruction. One edit
     // drops the dangling escape (the instruction ends at the end of the file anyway) and keeps what follows it.
     const to = model.index.offsetAt(close.range.end);
-    return { range: { start: close.range.start, end }, newText: model.text.slice(to) + body };
+    return { range: { start: close.range.start, end }, newText: close.newText + model.text.slice(to) + body };
   }
   return { range: { start: end, end }, newText: body };
 }

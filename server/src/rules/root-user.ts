@@ -38,6 +38,15 @@ export const rule = defineRule({
 
     const range: Range = last ? last.args[0].range : (final.imageRange ?? final.from.range);
     const plan = planUser(model, final, chain, users, base);
+    const open = openHeredoc(model, final.instructions[final.instructions.length - 1]);
+    if (open !== undefined) {
+      const why = last ? `the last USER (line ${last.range.start.line + 1}) is root` : `no USER is set after FROM ${final.imageText}`;
+      ctx.report({
+        range,
+        message: `The final stage runs as root: ${why}. A compromised process would have root in the container. No automatic fix: the heredoc \`<<${open || "''"}\` on the last step is never closed, so a USER line added after it would belong to it.`,
+      });
+      return;
+    }
     const edits = placeEdits(model, final, last, plan);
     const from = final === root ? root.imageText : `${final.imageText} (${root.imageText})`;
     const why = last ? `the last USER (line ${last.range.start.line + 1}) is root` : `no USER is set after FROM ${from}`;
@@ -152,4 +161,12 @@ function placeEdits(model: Model, final: Stage, last: InstructionInfo | undefine
   const early = createAnchor(final, anchor);
   if (early === anchor) return [insertLinesAfter(model, anchor, [`RUN ${plan.create}`, `USER ${plan.user}`])];
   return [insertLinesAfter(model, early, [`RUN ${plan.create}`]), insertLinesAfter(model, anchor, [`USER ${plan.user}`])];
+}
+
+/** The name of a heredoc the instruction opens and never closes (it then runs to the end of the file), if any. */
+function openHeredoc(model: Model, ins: InstructionInfo | undefined): string | undefined {
+  if (!ins || !model.text.slice(ins.start, ins.end).includes('<<')) return undefined;
+  type Heredoc = { getName(): string; getDelimiterRange(): unknown };
+  const heredocs: Heredoc[] = (ins.node as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+  return heredocs.find((h) => h.getDelimiterRange() === null)?.getName();
 }
