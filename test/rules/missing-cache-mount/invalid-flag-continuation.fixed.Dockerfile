@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 FROM alpine:3.19 AS tools
-RUN --mount=type=cache,target=/etc/apk/cache,sharing=private \
+RUN --mount=type=cache,target=/etc/apk/cache \
     --mount=type=cache,target=/var/cache/apk,sharing=locked \
     apk add --update-cache\
       curl jq\

@@ -14,7 +14,7 @@ export interface MountSpec {
 
 export function mountFlag(m: MountSpec, lock = true): string {
   let s = `--mount=type=cache,target=${m.target}`;
-  if (m.locked) s += lock ? ',sharing=locked' : ',sharing=private';
+  if (m.locked && lock) s += ',sharing=locked';
   if (m.uid !== undefined) s += `,uid=${m.uid}`;
   else if (m.open) s += ',mode=0777';
   return s;
@@ -31,8 +31,8 @@ export function insertMounts(model: Model, run: RunInfo, mounts: MountSpec[], ba
   const at = run.start + kw;
   const pos = model.index.positionAt(at);
   // At most one `sharing=locked` per RUN: buildah before 1.29 unlocks only the last locked cache mount of a RUN,
-  // so a second RUN with two of them waits forever (containers/buildah#4342). Earlier exclusive caches become
-  // `sharing=private` — a concurrent build gets its own copy instead of waiting; nothing is shared unsafely.
+  // so a second RUN with two of them waits forever (containers/buildah#4342); and it rejects `sharing=private`.
+  // Earlier exclusive caches keep the default sharing (apt's and apk's own lock files guard them).
   const lastLocked = mounts.map((m) => !!m.locked).lastIndexOf(true);
   const flags = mounts.map((m, i) => mountFlag(m, i === lastLocked));
   const rest = model.text.slice(at, at + 200);
