@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ready } from '../helpers/setup';
 import { listFixtures } from '../helpers/golden';
-import { analyse, buildModel, memoryContext } from '../../server/src/core';
-import { fsBuildContext } from '../../server/src/node/fsContext';
+import { analyse, buildModel } from '../../server/src/core';
 import { rules } from '../../server/src/rules';
 import { isCredentialName } from '../../server/src/knowledge/secrets';
 import { findTokens, looksLikeSecret } from '../../server/src/knowledge/tokenFormats';
@@ -35,7 +34,7 @@ test('no finding message or fix title of any rule echoes a secret of any fixture
   const leaks: string[] = [];
   let findings = 0;
   for (const fx of fixtures) {
-    const context = fx.contextDir ? fsBuildContext(fx.contextDir) : memoryContext({});
+    const context = fx.context;
     for (const style of ['env', 'file'] as const) {
       const result = analyse(fx.text, { rules, context, settings: { secretMountStyle: style } });
       for (const f of result.findings) {

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Finding } from '../../server/src/core/types';
+import type { BuildContext, Finding } from '../../server/src/core/types';
+import { memoryContext } from '../../server/src/core/memoryContext';
+import { fsBuildContext } from '../../server/src/node/fsContext';
 
 export const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
@@ -27,6 +29,12 @@ export interface Fixture {
   text: string;
   /** Directory with the build context files, `<name>.context/`, if present. */
   contextDir?: string;
+  /**
+   * The fixture's build context: the `<name>.context/` directory, or `<name>.context.json` (`{ "path": "text" }`,
+   * for contexts holding `node_modules/` or `dist/`, which must not be tracked as such), else empty.
+   */
+  context: BuildContext;
+  hasContext: boolean;
   kind: 'valid' | 'invalid';
 }
 
@@ -38,11 +46,16 @@ export function listFixtures(dir: string): Fixture[] {
     .map((f) => {
       const name = basename(f, '.Dockerfile');
       const ctx = join(dir, name + '.context');
+      const json = ctx + '.json';
+      const contextDir = existsSync(ctx) && statSync(ctx).isDirectory() ? ctx : undefined;
+      const files = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as Record<string, string>) : undefined;
       return {
         name,
         path: join(dir, f),
         text: readFileSync(join(dir, f), 'utf8'),
-        contextDir: existsSync(ctx) && statSync(ctx).isDirectory() ? ctx : undefined,
+        contextDir,
+        context: contextDir ? fsBuildContext(contextDir) : memoryContext(files ?? {}),
+        hasContext: !!(contextDir || files),
         kind: f.startsWith('valid-') ? 'valid' : 'invalid',
       } as Fixture;
     });

@@ -6,8 +6,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { ready } from '../helpers/setup';
 import { listFixtures, formatFinding, golden } from '../helpers/golden';
 import { missingUntouchedLine, touchedLines } from '../helpers/fixCheck';
-import { analyse, applyFixes, fixAll, memoryContext } from '../../server/src/core';
-import { fsBuildContext } from '../../server/src/node/fsContext';
+import { analyse, applyFixes, fixAll } from '../../server/src/core';
 import { rules } from '../../server/src/rules';
 import type { BuildContext } from '../../server/src/core';
 
@@ -19,7 +18,7 @@ for (const rule of rules) {
   for (const fx of fixtures) {
     test(`${id} / ${fx.name}`, async () => {
       await ready;
-      const context: BuildContext = fx.contextDir ? fsBuildContext(fx.contextDir) : memoryContext({});
+      const context: BuildContext = fx.context;
       const settings = fx.name.includes('file-style') ? { secretMountStyle: 'file' as const } : {};
       const { findings, ruleErrors } = analyse(fx.text, { rules: [rule], context, settings });
       assert.deepEqual(ruleErrors, []);

@@ -4,16 +4,15 @@ import { join } from 'node:path';
 import { ready } from '../../helpers/setup';
 import { golden, listFixtures } from '../../helpers/golden';
 import { analyse, fixAll, memoryContext, type BuildContext } from '../../../server/src/core';
-import { fsBuildContext } from '../../../server/src/node/fsContext';
 import { rule } from '../../../server/src/rules/missing-dockerignore';
 
 const DIR = __dirname;
 
 // The golden harness checks the Dockerfile; this checks the .dockerignore each fixture's fixes write.
-for (const fx of listFixtures(DIR).filter((f) => f.kind === 'invalid' && f.contextDir)) {
+for (const fx of listFixtures(DIR).filter((f) => f.kind === 'invalid' && f.hasContext)) {
   test(`missing-dockerignore / ${fx.name}: the .dockerignore written by all fixes`, async () => {
     await ready;
-    const context = fsBuildContext(fx.contextDir!);
+    const context = fx.context;
     const run = fixAll(fx.text, { rules: [rule], context, unsafe: true });
     assert.equal(run.text, fx.text, 'the Dockerfile itself is not edited');
     assert.equal(run.fileEdits.length, 1);
