@@ -61,24 +61,24 @@ export class FrameReader {
       this.resync = false;
     }
     const end = buf.indexOf('\r\n\r\n');
-    if (end < 0) return buf.length > MAX_HEADER_BYTES ? this.skip(buf, 'the message header is too long') : undefined;
+    if (end < 0) return buf.length > MAX_HEADER_BYTES ? this.discardHeader(buf, 'the message header is too long') : undefined;
     let length: number | undefined;
     for (const line of buf.subarray(0, end).toString('latin1').split('\r\n')) {
       const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/.exec(line);
-      if (!m) return this.skip(buf, `malformed header line ${JSON.stringify(line.slice(0, 80))}`);
+      if (!m) return this.discardHeader(buf, `malformed header line ${JSON.stringify(line.slice(0, 80))}`);
       if (m[1].toLowerCase() !== 'content-length') continue;
-      if (!/^\d{1,12}$/.test(m[2])) return this.skip(buf, `Content-Length is not a number: ${JSON.stringify(m[2].slice(0, 40))}`);
+      if (!/^\d{1,12}$/.test(m[2])) return this.discardHeader(buf, `Content-Length is not a number: ${JSON.stringify(m[2].slice(0, 40))}`);
       length = Number(m[2]);
     }
-    if (length === undefined) return this.skip(buf, 'the message header has no Content-Length');
-    if (length > this.maxMessageBytes) return this.skip(buf, `Content-Length ${length} exceeds the limit of ${this.maxMessageBytes} bytes`);
+    if (length === undefined) return this.discardHeader(buf, 'the message header has no Content-Length');
+    if (length > this.maxMessageBytes) return this.discardHeader(buf, `Content-Length ${length} exceeds the limit of ${this.maxMessageBytes} bytes`);
     this.keep(buf.subarray(end + 4));
     this.bodyLength = length;
     return '';
   }
 
   /** Drops the first byte of a bad header and looks for the next one. */
-  private skip(buf: Buffer, error: string): string {
+  private discardHeader(buf: Buffer, error: string): string {
     this.keep(buf.subarray(1));
     this.resync = true;
     return `Invalid message header: ${error}`;
