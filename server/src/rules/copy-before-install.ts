@@ -17,7 +17,6 @@ export const rule = defineRule({
     summary: 'The whole build context is copied before the dependency install, so every code change re-installs',
     severity: 'warning',
     fix: 'sometimes',
-    related: { hadolint: [], buildkit: [] },
   },
   check(ctx) {
     for (const stage of ctx.model.stages) {
