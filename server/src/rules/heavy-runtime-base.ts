@@ -4,7 +4,9 @@ import { classifyImage, isMinimalFlavour } from '../core/imageFamily';
 import type { ImageRef } from '../core/image';
 import type { Fix, Settings } from '../core/types';
 import { findFamily, type ImageFamily } from '../knowledge/imageVariants';
-import { commandsIn, compilesIn } from './heavy-runtime-base/compiles';
+import { reportsOf } from '../core/ruleReports';
+import { commandsIn } from './heavy-runtime-base/commands';
+import { rule as singleStageBuild } from './single-stage-build';
 import { rewriteImage, suggestSmaller } from './heavy-runtime-base/suggest';
 
 /** Families whose JDK/SDK variant is heavy even when it is slim or alpine. */
@@ -45,7 +47,8 @@ export const rule = defineRule({
     if (!family || family.way === 'none') return;
     if (isMinimalFlavour(c) && !SDK_WAYS.has(family.way)) return;
     if (c.flavour === 'windows') return;
-    if (!OS_WAYS.has(family.way) && family.names[0] !== 'debian' && compilesIn(chain)) return;
+    // The final stage compiles: the toolchain is single-stage-build's finding (split the stages); one image, one report.
+    if (reportsOf(singleStageBuild, ctx).length) return;
 
     const where = final === root ? 'the final stage' : `the final stage (through ${stageName(root)})`;
     if (family.way === 'toolchain') {

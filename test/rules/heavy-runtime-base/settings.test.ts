@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { ready } from '../../helpers/setup';
 import { analyse } from '../../../server/src/core';
 import { rule } from '../../../server/src/rules/heavy-runtime-base';
+import { rule as singleStageBuild } from '../../../server/src/rules/single-stage-build';
 
-const run = (text: string, trustedRuntimeBases?: string[]) =>
-  analyse(text, { rules: [rule], settings: { trustedRuntimeBases } }).findings.map((f) => f.message.split(' ')[0]);
+const run = (text: string, trustedRuntimeBases?: string[], rules?: Record<string, 'off'>) =>
+  analyse(text, { rules: [rule], settings: { trustedRuntimeBases, rules } }).findings.map((f) => f.message.split(' ')[0]);
 
 test('trustedRuntimeBases silences an image by repository or repository:tag', async () => {
   await ready;
@@ -23,11 +24,16 @@ test('only the final stage counts: a heavy stage that is only copied from is sil
   assert.deepEqual(run('FROM debian:bookworm AS base\nFROM base\nCMD ["sh"]\n'), ['debian:bookworm']);
 });
 
-test('compiling in the final stage is left to single-stage-build; an OS image still counts', async () => {
+test('compiling in the final stage is left to single-stage-build (one image, one report); an OS image that does not compile still counts', async () => {
   await ready;
+  const both = (text: string) => analyse(text, { rules: [singleStageBuild, rule] }).findings.map((f) => f.ruleId);
   assert.deepEqual(run('FROM python:3.12\nRUN python setup.py build_ext\n'), []);
   assert.deepEqual(run('FROM eclipse-temurin:21\nCOPY . .\nRUN ./gradlew build\n'), []);
-  assert.deepEqual(run('FROM debian:bookworm\nRUN apt-get update && apt-get install -y build-essential && make\n'), ['debian:bookworm']);
+  const cBuild = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y build-essential && make\n';
+  assert.deepEqual(run(cBuild), []);
+  assert.deepEqual(both(cBuild), ['single-stage-build']);
+  assert.deepEqual(run('FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\n'), ['debian:bookworm']);
+  assert.deepEqual(run(cBuild, undefined, { 'single-stage-build': 'off' }), ['debian:bookworm'], 'with single-stage-build off, the heavy base is reported');
 });
 
 test('a tool the stage installs itself is not called missing', async () => {
